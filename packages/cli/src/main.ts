@@ -26,6 +26,10 @@ export async function main(argv: string[] = process.argv): Promise<number> {
   const program = buildProgram();
   process.once('SIGINT', () => process.exit(130));
   process.once('SIGTERM', () => process.exit(143));
+  if (process.env.HAECHI_REPORT_RSS) {
+    // for benchmarks: the peak resident memory of the whole process, worker threads included
+    process.once('exit', () => process.stderr.write(`haechi: peak RSS ${process.resourceUsage().maxRSS} kB\n`));
+  }
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;

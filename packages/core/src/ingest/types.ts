@@ -40,6 +40,11 @@ export interface InputSource {
   uri: string;
   /** a plain file on disk that can be read at random (EVTX uses it for parallel chunk reads) */
   path?: string;
+  /**
+   * the logical file name readers sniff by: the base name without a compression suffix
+   * (`Security.json` for `logs/Security.json.gz`, the entry's base name for a zip entry)
+   */
+  name?: string;
   /** a fresh stream of the (decompressed) bytes */
   open(): Readable;
   /** the first bytes (decompressed), for sniffing */

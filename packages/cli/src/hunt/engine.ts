@@ -1,0 +1,143 @@
+/**
+ * The stateless half of a hunt: reads one file (all inputs inside it: a plain file, a `.gz`, the
+ * entries of a `.zip`), keeps the events inside the time filter, runs Sigma and every plugin's
+ * stateless detectors, and hands back findings, the events plugins asked for, and per-input stats.
+ * It runs inside a worker thread (worker.ts) or in the main thread when --threads is 1.
+ */
+import type { Event, Finding } from '@haechi/core';
+import type { EventDetector } from '@haechi/core/analytics';
+import { SigmaDetector, loadRules } from '@haechi/core/detect/sigma';
+import { discoverInputs, readEvents } from '@haechi/core/ingest';
+import type { RecordProblem } from '@haechi/core/ingest';
+import { HUNT_PLUGINS } from './plugins/index.js';
+
+export interface EngineSpec {
+  ruleDirs: string[];
+  placeholders: Record<string, string[]>;
+  strict: boolean;
+  format?: string;
+  carve?: boolean;
+  from?: number;
+  to?: number;
+  /** plugin name -> the spec its `prepare` returned */
+  plugins: Record<string, unknown>;
+}
+
+/** What one input (a file or a zip entry) yielded. */
+export interface InputStats {
+  uri: string;
+  events: number;
+  /** events outside --from/--to */
+  filtered: number;
+  /** error-level problems (records or chunks skipped) */
+  skipped: number;
+  warnings: number;
+  /** the first problems, capped; `problemCount` has the total */
+  problems: RecordProblem[];
+  problemCount: number;
+  /** host -> [first, last] event time */
+  hosts: Record<string, [number, number]>;
+  /** set when the whole input could not be read */
+  error?: string;
+}
+
+export interface EngineOutput {
+  findings(batch: Finding[]): void;
+  /** events a plugin's main part wants: plugin name -> events */
+  events(plugin: string, batch: Event[]): void;
+  input(stats: InputStats): void;
+}
+
+const MAX_PROBLEMS_KEPT = 50;
+
+export class HuntEngine {
+  private detectors: EventDetector[] = [];
+  private wants: { plugin: string; wants: (e: Event) => boolean }[] = [];
+
+  private constructor(private readonly spec: EngineSpec) {}
+
+  static async create(spec: EngineSpec): Promise<HuntEngine> {
+    const engine = new HuntEngine(spec);
+    const rules = await loadRules(spec.ruleDirs, { placeholders: spec.placeholders });
+    engine.detectors.push(new SigmaDetector(rules.rules, { logsources: rules.logsources }));
+    for (const plugin of HUNT_PLUGINS) {
+      if (!plugin.worker || !(plugin.name in spec.plugins)) continue;
+      const part = await plugin.worker(spec.plugins[plugin.name]);
+      if (part.detectors) engine.detectors.push(...part.detectors);
+      if (part.wants) engine.wants.push({ plugin: plugin.name, wants: part.wants });
+    }
+    return engine;
+  }
+
+  async processFile(path: string, out: EngineOutput): Promise<void> {
+    const { spec } = this;
+    const problemsFor = new Map<string, InputStats>();
+    const statsOf = (uri: string): InputStats => {
+      let s = problemsFor.get(uri);
+      if (!s) {
+        s = { uri, events: 0, filtered: 0, skipped: 0, warnings: 0, problems: [], problemCount: 0, hosts: {} };
+        problemsFor.set(uri, s);
+      }
+      return s;
+    };
+    const onProblem = (p: RecordProblem) => {
+      const s = statsOf(p.file);
+      s.problemCount++;
+      if (p.level === 'error') s.skipped++;
+      else s.warnings++;
+      if (s.problems.length < MAX_PROBLEMS_KEPT) s.problems.push(p);
+    };
+    const readOpts = { strict: spec.strict, format: spec.format, carve: spec.carve, onProblem };
+    for await (const input of discoverInputs([path], readOpts)) {
+      const stats = statsOf(input.uri);
+      try {
+        for await (const batch of readEvents(input, readOpts)) {
+          this.processBatch(batch, stats, out);
+        }
+      } catch (err) {
+        if (spec.strict) throw err;
+        stats.error = (err as Error).message;
+      }
+      out.input(stats);
+      problemsFor.delete(input.uri);
+    }
+    // problems reported for inputs that never opened (a corrupt zip, an unreadable file)
+    for (const s of problemsFor.values()) out.input(s);
+  }
+
+  processBatch(batch: Event[], stats: InputStats, out: EngineOutput): void {
+    const { from, to } = this.spec;
+    let events = batch;
+    if (from !== undefined || to !== undefined) {
+      events = batch.filter((e) => (from === undefined || e.time >= from) && (to === undefined || e.time <= to));
+      stats.filtered += batch.length - events.length;
+    }
+    stats.events += events.length;
+    for (const e of events) {
+      const host = hostOf(e);
+      if (host) {
+        const h = stats.hosts[host];
+        if (!h) stats.hosts[host] = [e.time, e.time];
+        else {
+          if (e.time < h[0]) h[0] = e.time;
+          if (e.time > h[1]) h[1] = e.time;
+        }
+      }
+    }
+    const findings: Finding[] = [];
+    for (const d of this.detectors) d.detect(events, findings);
+    if (findings.length) out.findings(findings);
+    for (const w of this.wants) {
+      const wanted = events.filter(w.wants);
+      if (wanted.length) out.events(w.plugin, wanted);
+    }
+  }
+}
+
+/** The host an event belongs to, in the field its format uses. */
+export function hostOf(e: Event): string | undefined {
+  const f = e.fields;
+  const h = f.Computer ?? f.Hostname ?? f.host ?? f['host.name'];
+  if (typeof h === 'string' && h) return h;
+  return undefined;
+}

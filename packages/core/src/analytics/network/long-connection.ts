@@ -1,0 +1,162 @@
+/**
+ * Long connections (RITA's "long connections"): the summed duration of the connections of a pair
+ * (source, destination, port, protocol), open connections included (Zeek `open_conn`, RITA's
+ * open-connection plugin). A connection logged more than once (open, then closed) counts once, with
+ * its longest duration.
+ */
+import type { Enricher } from '../../enrich/index.js';
+import type { Event, Finding } from '../../model/index.js';
+import type { Analytic } from '../types.js';
+import { addressDetails, EvidenceList, entities, findingId, isoTime, severityOf } from './common.js';
+import { type LongConnectionConfig, NETWORK_DEFAULTS } from './config.js';
+import { isFlowEvent, toFlow } from './flow.js';
+import { clamp01, round3 } from './stats.js';
+
+interface Pair {
+  src: string;
+  dst: string;
+  dport: number;
+  proto: string;
+  /** uid -> longest duration seen (bounded: connections without uid are summed directly) */
+  byUid: Map<string, { duration: number; orig: number; resp: number }>;
+  noUidDuration: number;
+  longest: number;
+  count: number;
+  open: number;
+  origBytes: number;
+  respBytes: number;
+  first: number;
+  last: number;
+  service?: string;
+  evidence: EvidenceList;
+}
+
+export interface LongConnectionOptions {
+  config?: Partial<LongConnectionConfig>;
+  enricher: Enricher;
+  maxEvidence?: number;
+}
+
+export class LongConnectionAnalytic implements Analytic {
+  readonly name = 'long-connection';
+  private cfg: LongConnectionConfig;
+  private pairs = new Map<string, Pair>();
+
+  constructor(private opts: LongConnectionOptions) {
+    this.cfg = { ...NETWORK_DEFAULTS.longConnection, ...opts.config };
+  }
+
+  wants(e: Event): boolean {
+    return isFlowEvent(e);
+  }
+
+  feed(events: readonly Event[]): void {
+    const en = this.opts.enricher;
+    for (const e of events) {
+      const fl = toFlow(e);
+      if (!fl || fl.duration <= 0) continue;
+      const d = en.lookup(fl.dst);
+      if (d.special) continue;
+      if (!this.cfg.includeInternal && d.internal && en.isInternal(fl.src)) continue;
+      const key = `${fl.src}|${fl.dst}|${fl.dport}|${fl.proto}`;
+      let p = this.pairs.get(key);
+      if (!p) {
+        p = {
+          src: fl.src,
+          dst: fl.dst,
+          dport: fl.dport,
+          proto: fl.proto,
+          byUid: new Map(),
+          noUidDuration: 0,
+          longest: 0,
+          count: 0,
+          open: 0,
+          origBytes: 0,
+          respBytes: 0,
+          first: fl.time,
+          last: fl.time,
+          evidence: new EvidenceList(this.opts.maxEvidence ?? NETWORK_DEFAULTS.maxEvidence),
+        };
+        this.pairs.set(key, p);
+      }
+      const prev = fl.uid ? p.byUid.get(fl.uid) : undefined;
+      if (fl.uid && (prev !== undefined || p.byUid.size < 100_000)) {
+        // the same connection logged open and then closed: keep the longest record of it
+        if (prev === undefined) {
+          p.count++;
+          p.byUid.set(fl.uid, { duration: fl.duration, orig: fl.origBytes, resp: fl.respBytes });
+        } else if (fl.duration > prev.duration) {
+          p.byUid.set(fl.uid, { duration: fl.duration, orig: fl.origBytes, resp: fl.respBytes });
+        }
+      } else {
+        p.count++;
+        p.noUidDuration += fl.duration;
+        p.origBytes += fl.origBytes;
+        p.respBytes += fl.respBytes;
+      }
+      if (fl.open) p.open++;
+      if (fl.duration > p.longest) p.longest = fl.duration;
+      if (fl.time < p.first) p.first = fl.time;
+      if (fl.time + fl.duration * 1000 > p.last) p.last = fl.time + fl.duration * 1000;
+      if (fl.service) p.service = fl.service;
+      p.evidence.add(fl.ref);
+    }
+  }
+
+  finish(): Finding[] {
+    const out: Finding[] = [];
+    const en = this.opts.enricher;
+    for (const p of this.pairs.values()) {
+      let total = p.noUidDuration;
+      let orig = p.origBytes;
+      let resp = p.respBytes;
+      for (const d of p.byUid.values()) {
+        total += d.duration;
+        orig += d.orig;
+        resp += d.resp;
+      }
+      if (total < this.cfg.minDuration) continue;
+      // 0.3 at the threshold, 1 at fullScoreDuration, logarithmic between: with the defaults
+      // 1 h -> 0.3 (informational), 4 h -> 0.6, 8 h -> 0.75, 24 h -> 1 (RITA's 1/4/8/12+ h bands)
+      const score = round3(
+        clamp01(0.3 + (0.7 * Math.log(total / this.cfg.minDuration)) / Math.log(this.cfg.fullScoreDuration / this.cfg.minDuration)),
+      );
+      const attack = ['T1071'];
+      if (![80, 443, 22, 3389].includes(p.dport)) attack.push('T1571');
+      out.push({
+        id: findingId('long-connection', `${p.src}|${p.dst}|${p.dport}|${p.proto}`),
+        time: p.first,
+        severity: severityOf(score),
+        detector: 'long-connection',
+        rule: {
+          id: 'haechi-network-long-connection',
+          title: `Long connection: ${p.src} -> ${p.dst}:${p.dport}/${p.proto} for ${(total / 3600).toFixed(1)} h in total`,
+        },
+        attack,
+        entities: entities([
+          { type: 'ip', value: p.src },
+          { type: 'ip', value: p.dst },
+        ]),
+        evidence: p.evidence.refs,
+        score,
+        details: {
+          source: addressDetails(en, p.src),
+          destination: addressDetails(en, p.dst),
+          port: p.dport,
+          proto: p.proto,
+          service: p.service,
+          totalDurationSeconds: Math.round(total),
+          longestSeconds: Math.round(p.longest),
+          connections: p.count,
+          openConnections: p.open,
+          origBytes: orig,
+          respBytes: resp,
+          first: isoTime(p.first),
+          last: isoTime(p.last),
+          evidenceTotal: p.evidence.total,
+        },
+      });
+    }
+    return out.sort((a, b) => b.score! - a.score! || a.id.localeCompare(b.id));
+  }
+}

@@ -1,0 +1,258 @@
+/**
+ * Directory export: account attributes as CSV with a header row (RFC 4180 quoting) or JSON
+ * records (an array, `{"accounts": [...]}`, or one object per line). Column names are the
+ * issue's: `account` (sAMAccountName, the key), `enabled`, `admin`, `supplier`, `personal_emails`,
+ * `spns`, `preauth_required`, `smartcard_required`, `password_never_expires`,
+ * `password_not_required`, `des_only`, `aes_keys`, `trusted_for_delegation`, `groups`, `last_logon`,
+ * `password_last_set`. A column that is absent from the whole export is recorded as such, so the
+ * checks that need it say they could not run rather than guessing.
+ */
+import { HaechiError } from '../errors.js';
+import type { RecordProblem } from '../ingest/types.js';
+
+export const DIRECTORY_COLUMNS = [
+  'account',
+  'enabled',
+  'admin',
+  'supplier',
+  'personal_emails',
+  'spns',
+  'preauth_required',
+  'smartcard_required',
+  'password_never_expires',
+  'password_not_required',
+  'des_only',
+  'aes_keys',
+  'trusted_for_delegation',
+  'groups',
+  'last_logon',
+  'password_last_set',
+] as const;
+export type DirectoryColumn = (typeof DIRECTORY_COLUMNS)[number];
+
+export interface DirectoryRecord {
+  account: string;
+  enabled?: boolean;
+  admin?: boolean;
+  /** company name for a supplier's staff; '' for own staff */
+  supplier?: string;
+  personalEmails?: string[];
+  spns?: string[];
+  preauthRequired?: boolean;
+  smartcardRequired?: boolean;
+  passwordNeverExpires?: boolean;
+  passwordNotRequired?: boolean;
+  desOnly?: boolean;
+  aesKeys?: boolean;
+  trustedForDelegation?: boolean;
+  groups?: string[];
+  lastLogon?: number;
+  passwordLastSet?: number;
+}
+
+export interface Directory {
+  /** keyed by lowercase account */
+  records: Map<string, DirectoryRecord>;
+  /** the columns present in the export */
+  columns: Set<DirectoryColumn>;
+  file: string;
+}
+
+/** RFC 4180 CSV: quoted fields with doubled quotes, CRLF or LF, embedded newlines in quotes. */
+export function parseCsv(text: string): { rows: string[][]; lines: number[] } {
+  const rows: string[][] = [];
+  const lines: number[] = [];
+  let row: string[] = [];
+  let field = '';
+  let inQuotes = false;
+  let line = 1;
+  let rowLine = 1;
+  let i = 0;
+  if (text.charCodeAt(0) === 0xfeff) i = 1; // BOM
+  for (; i < text.length; i++) {
+    const ch = text[i];
+    if (inQuotes) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else inQuotes = false;
+      } else {
+        if (ch === '\n') line++;
+        field += ch;
+      }
+      continue;
+    }
+    if (ch === '"' && field === '') inQuotes = true;
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      row.push(field);
+      field = '';
+      if (row.length > 1 || row[0] !== '') {
+        rows.push(row);
+        lines.push(rowLine);
+      }
+      row = [];
+      line++;
+      rowLine = line;
+    } else field += ch;
+  }
+  if (field !== '' || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+    lines.push(rowLine);
+  }
+  return { rows, lines };
+}
+
+const TRUE = new Set(['true', 'yes', 'y', '1', 'enabled', 'on']);
+const FALSE = new Set(['false', 'no', 'n', '0', 'disabled', 'off']);
+
+function toBool(v: unknown): boolean | undefined | Error {
+  if (v === undefined || v === null || v === '') return undefined;
+  if (typeof v === 'boolean') return v;
+  if (typeof v === 'number') return v !== 0;
+  const s = String(v).trim().toLowerCase();
+  if (TRUE.has(s)) return true;
+  if (FALSE.has(s)) return false;
+  return new Error(`not a boolean: ${JSON.stringify(String(v).slice(0, 40))}`);
+}
+
+function toList(v: unknown): string[] | undefined {
+  if (v === undefined || v === null || v === '') return undefined;
+  const items = Array.isArray(v) ? v.map(String) : String(v).split(';');
+  return items.map((s) => s.trim()).filter((s) => s !== '');
+}
+
+function toTime(v: unknown): number | undefined | Error {
+  if (v === undefined || v === null || v === '') return undefined;
+  const s = String(v).trim();
+  if (s.toLowerCase() === 'never') return undefined;
+  // RFC 3339; a bare date or a time without zone is read as UTC
+  const iso = /^\d{4}-\d\d-\d\d$/.test(s) ? `${s}T00:00:00Z` : /[zZ]|[+-]\d\d:?\d\d$/.test(s) ? s : `${s}Z`;
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? new Error(`not an RFC 3339 time: ${JSON.stringify(s.slice(0, 40))}`) : t;
+}
+
+function buildRecord(
+  obj: Record<string, unknown>,
+  report: (reason: string, field: string) => void,
+): DirectoryRecord | undefined {
+  const account = String(obj.account ?? '').trim();
+  if (!account) {
+    report('missing account name', 'account');
+    return undefined;
+  }
+  const name = account.includes('\\') ? account.slice(account.lastIndexOf('\\') + 1) : account;
+  const rec: DirectoryRecord = { account: name };
+  const bool = (col: DirectoryColumn): boolean | undefined => {
+    const v = toBool(obj[col]);
+    if (v instanceof Error) {
+      report(v.message, col);
+      return undefined;
+    }
+    return v;
+  };
+  const time = (col: DirectoryColumn): number | undefined => {
+    const v = toTime(obj[col]);
+    if (v instanceof Error) {
+      report(v.message, col);
+      return undefined;
+    }
+    return v;
+  };
+  rec.enabled = bool('enabled');
+  rec.admin = bool('admin');
+  if ('supplier' in obj) rec.supplier = obj.supplier == null ? '' : String(obj.supplier).trim();
+  rec.personalEmails = toList(obj.personal_emails)?.map((e) => e.toLowerCase());
+  rec.spns = toList(obj.spns);
+  rec.preauthRequired = bool('preauth_required');
+  rec.smartcardRequired = bool('smartcard_required');
+  rec.passwordNeverExpires = bool('password_never_expires');
+  rec.passwordNotRequired = bool('password_not_required');
+  rec.desOnly = bool('des_only');
+  rec.aesKeys = bool('aes_keys');
+  rec.trustedForDelegation = bool('trusted_for_delegation');
+  rec.groups = toList(obj.groups);
+  rec.lastLogon = time('last_logon');
+  rec.passwordLastSet = time('password_last_set');
+  return rec;
+}
+
+/** Parses a directory export (CSV or JSON, sniffed from the first non-blank character). */
+export function parseDirectory(
+  text: string,
+  file: string,
+  opts: { onProblem?: (p: RecordProblem) => void; strict?: boolean } = {},
+): Directory {
+  const records = new Map<string, DirectoryRecord>();
+  const columns = new Set<DirectoryColumn>();
+  const known = new Set<string>(DIRECTORY_COLUMNS);
+  const problem = (where: { line?: number; record?: number }, reason: string, field?: string) => {
+    if (opts.strict) throw new HaechiError('input', reason, { file, ...where, field });
+    opts.onProblem?.({ file, ...where, reason, field, level: 'error' });
+  };
+  const add = (obj: Record<string, unknown>, where: { line?: number; record?: number }) => {
+    const rec = buildRecord(obj, (reason, field) => problem(where, reason, field));
+    if (rec) records.set(rec.account.toLowerCase(), rec);
+  };
+  const trimmed = text.trimStart().replace(/^\uFEFF/, '');
+  if (trimmed.startsWith('[') || trimmed.startsWith('{')) {
+    let items: unknown[] | undefined;
+    try {
+      const v = JSON.parse(trimmed) as unknown;
+      items = Array.isArray(v)
+        ? v
+        : v && typeof v === 'object' && Array.isArray((v as { accounts?: unknown }).accounts)
+          ? (v as { accounts: unknown[] }).accounts
+          : [v];
+    } catch {
+      items = undefined;
+    }
+    const addItem = (item: unknown, where: { line?: number; record?: number }) => {
+      if (!item || typeof item !== 'object' || Array.isArray(item)) {
+        problem(where, 'not a JSON object');
+        return;
+      }
+      for (const k of Object.keys(item)) if (known.has(k)) columns.add(k as DirectoryColumn);
+      add(item as Record<string, unknown>, where);
+    };
+    if (items) items.forEach((item, i) => addItem(item, { record: i + 1 }));
+    else {
+      // JSON lines
+      const lines = text.split(/\r?\n/);
+      lines.forEach((l, i) => {
+        if (!l.trim()) return;
+        try {
+          addItem(JSON.parse(l), { line: i + 1 });
+        } catch (err) {
+          problem({ line: i + 1 }, `invalid JSON: ${(err as Error).message}`);
+        }
+      });
+    }
+    return { records, columns, file };
+  }
+  const { rows, lines } = parseCsv(text);
+  if (rows.length === 0) throw new HaechiError('input', 'directory export is empty', { file });
+  const header = rows[0].map((h) => h.trim().toLowerCase());
+  if (!header.includes('account')) {
+    throw new HaechiError('input', 'directory CSV has no "account" column in its header', { file, line: 1 });
+  }
+  for (const h of header) if (known.has(h)) columns.add(h as DirectoryColumn);
+  for (let r = 1; r < rows.length; r++) {
+    const row = rows[r];
+    if (row.length !== header.length) {
+      problem({ line: lines[r] }, `expected ${header.length} columns, found ${row.length}`);
+      continue;
+    }
+    const obj: Record<string, unknown> = {};
+    header.forEach((h, i) => {
+      obj[h] = row[i];
+    });
+    add(obj, { line: lines[r] });
+  }
+  return { records, columns, file };
+}

@@ -1,0 +1,240 @@
+/**
+ * Indicator lookup structures, built from an IocSpec where events are read:
+ * - IPv4: a hash map for exact addresses; CIDRs as ranges sorted by start in typed arrays with a
+ *   running maximum of ends, so a lookup is one binary search plus a short backward scan;
+ * - IPv6: canonical-string map; IPv6 CIDRs (rare) as bigint ranges;
+ * - domains: a map walked over the observed name's suffixes (a.b.evil.com, b.evil.com, evil.com, com),
+ *   so an indicator for a domain also matches its subdomains;
+ * - URLs, hashes, e-mail addresses, file names: maps of normalised values.
+ * Several indicators with the same value (two feeds) are chained through `next`.
+ */
+import { canonicalIpv6, normaliseUrl } from '../../intel/index.js';
+import { type IocSpec, TYPE_CODES } from './spec.js';
+
+const T = Object.fromEntries(TYPE_CODES.map((t, i) => [t, i])) as Record<(typeof TYPE_CODES)[number], number>;
+
+/** Parses dotted-quad IPv4 without allocating; -1 when it is not one. */
+export function parseIpv4(s: string): number {
+  const len = s.length;
+  if (len < 7 || len > 15) return -1;
+  let acc = 0;
+  let part = 0;
+  let digits = 0;
+  let dots = 0;
+  for (let i = 0; i < len; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 46) {
+      if (digits === 0 || dots === 3) return -1;
+      acc = acc * 256 + part;
+      part = 0;
+      digits = 0;
+      dots++;
+    } else if (c >= 48 && c <= 57) {
+      if (digits > 0 && part === 0) return -1; // leading zero
+      part = part * 10 + (c - 48);
+      if (part > 255 || ++digits > 3) return -1;
+    } else return -1;
+  }
+  if (dots !== 3 || digits === 0) return -1;
+  return acc * 256 + part;
+}
+
+function ipv6ToBigInt(canonical: string): bigint {
+  return BigInt(`0x${canonical.replace(/:/g, '')}`);
+}
+
+export class IocMatcher {
+  readonly size: number;
+  private readonly next: Int32Array;
+  private readonly ip4 = new Map<number, number>();
+  private readonly cidrStart: Uint32Array;
+  private readonly cidrEnd: Uint32Array;
+  private readonly cidrMaxEnd: Float64Array;
+  private readonly cidrIdx: Int32Array;
+  private readonly ip6 = new Map<string, number>();
+  private readonly cidr6: { lo: bigint; hi: bigint; idx: number }[] = [];
+  private readonly domains = new Map<string, number>();
+  private readonly urls = new Map<string, number>();
+  private readonly hashes = new Map<string, number>();
+  private readonly emails = new Map<string, number>();
+  private readonly filenames = new Map<string, number>();
+
+  constructor(readonly spec: IocSpec) {
+    const n = spec.values.length;
+    this.size = n;
+    this.next = new Int32Array(n).fill(-1);
+    const cidrs: { s: number; e: number; i: number }[] = [];
+    const put = (m: Map<string | number, number>, k: string | number, i: number) => {
+      const prev = m.get(k);
+      if (prev !== undefined) this.next[i] = prev;
+      m.set(k, i);
+    };
+    for (let i = 0; i < n; i++) {
+      const v = spec.values[i];
+      switch (spec.types[i]) {
+        case T.ipv4:
+          put(this.ip4 as Map<string | number, number>, parseIpv4(v), i);
+          break;
+        case T.cidr4: {
+          const [ip, bits] = v.split('/');
+          const base = parseIpv4(ip);
+          const b = Number(bits);
+          const size = 2 ** (32 - b);
+          cidrs.push({ s: base, e: base + size - 1, i });
+          break;
+        }
+        case T.ipv6:
+          put(this.ip6 as Map<string | number, number>, v, i);
+          break;
+        case T.cidr6: {
+          const [ip, bits] = v.split('/');
+          const lo = ipv6ToBigInt(ip);
+          const span = (1n << BigInt(128 - Number(bits))) - 1n;
+          const base = lo & ~span;
+          this.cidr6.push({ lo: base, hi: base | span, idx: i });
+          break;
+        }
+        case T.domain:
+          put(this.domains as Map<string | number, number>, v, i);
+          break;
+        case T.url:
+          put(this.urls as Map<string | number, number>, v, i);
+          break;
+        case T.md5:
+        case T.sha1:
+        case T.sha256:
+        case T.sha512:
+          put(this.hashes as Map<string | number, number>, v, i);
+          break;
+        case T.email:
+          put(this.emails as Map<string | number, number>, v, i);
+          break;
+        case T.filename:
+          put(this.filenames as Map<string | number, number>, v, i);
+          break;
+      }
+    }
+    cidrs.sort((a, b) => a.s - b.s || a.e - b.e);
+    const m = cidrs.length;
+    this.cidrStart = new Uint32Array(m);
+    this.cidrEnd = new Uint32Array(m);
+    this.cidrMaxEnd = new Float64Array(m);
+    this.cidrIdx = new Int32Array(m);
+    let max = -1;
+    for (let k = 0; k < m; k++) {
+      this.cidrStart[k] = cidrs[k].s;
+      this.cidrEnd[k] = cidrs[k].e;
+      max = Math.max(max, cidrs[k].e);
+      this.cidrMaxEnd[k] = max;
+      this.cidrIdx[k] = cidrs[k].i;
+    }
+  }
+
+  private chain(first: number | undefined, out: number[]): void {
+    for (let i = first ?? -1; i >= 0; i = this.next[i]) out.push(i);
+  }
+
+  /** indicator indices matching an IPv4 address given as a 32-bit unsigned number */
+  matchIpv4Int(ip: number, out: number[]): void {
+    this.chain(this.ip4.get(ip), out);
+    const starts = this.cidrStart;
+    let lo = 0;
+    let hi = starts.length - 1;
+    let last = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      if (starts[mid] <= ip) {
+        last = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    // ranges that start at or before ip; stop once no earlier range can reach it
+    for (let k = last; k >= 0 && this.cidrMaxEnd[k] >= ip; k--) {
+      if (this.cidrEnd[k] >= ip) out.push(this.cidrIdx[k]);
+    }
+  }
+
+  /** any textual IP (v4, v6, IPv4-mapped v6, bracketed) */
+  matchIp(s: string, out: number[]): void {
+    const v4 = parseIpv4(s);
+    if (v4 >= 0) {
+      this.matchIpv4Int(v4, out);
+      return;
+    }
+    if (s.indexOf(':') < 0) return;
+    const c = canonicalIpv6(s);
+    if (!c) return;
+    if (c.startsWith('0000:0000:0000:0000:0000:ffff:')) {
+      const hi = Number.parseInt(c.slice(30, 34), 16);
+      const lo = Number.parseInt(c.slice(35, 39), 16);
+      this.matchIpv4Int(hi * 65536 + lo, out);
+    }
+    this.chain(this.ip6.get(c), out);
+    if (this.cidr6.length) {
+      const b = ipv6ToBigInt(c);
+      for (const r of this.cidr6) if (b >= r.lo && b <= r.hi) out.push(r.idx);
+    }
+  }
+
+  /** a host name: the name itself and each parent domain */
+  matchDomain(s: string, out: number[]): void {
+    if (this.domains.size === 0 || s.length === 0) return;
+    let d = s;
+    // lower-case only when needed (most logged names already are)
+    for (let i = 0; i < d.length; i++) {
+      const c = d.charCodeAt(i);
+      if (c >= 65 && c <= 90) {
+        d = d.toLowerCase();
+        break;
+      }
+    }
+    if (d.charCodeAt(d.length - 1) === 46) d = d.slice(0, -1);
+    let from = 0;
+    for (;;) {
+      const hit = this.domains.get(from === 0 ? d : d.slice(from));
+      if (hit !== undefined) this.chain(hit, out);
+      const dot = d.indexOf('.', from);
+      if (dot < 0) return;
+      from = dot + 1;
+    }
+  }
+
+  matchUrl(s: string, out: number[]): void {
+    if (this.urls.size === 0) return;
+    const n = normaliseUrl(s);
+    if (n) this.chain(this.urls.get(n), out);
+  }
+
+  matchHash(s: string, out: number[]): void {
+    if (this.hashes.size === 0) return;
+    const h = s.length === 32 || s.length === 40 || s.length === 64 || s.length === 128 ? s.toLowerCase() : '';
+    if (h) this.chain(this.hashes.get(h), out);
+  }
+
+  matchEmail(s: string, out: number[]): void {
+    if (this.emails.size === 0) return;
+    // "Name <user@host>" forms in mail headers
+    const lt = s.indexOf('<');
+    const addr = (lt >= 0 ? s.slice(lt + 1, s.indexOf('>', lt) >>> 0) : s).trim().toLowerCase();
+    this.chain(this.emails.get(addr), out);
+  }
+
+  matchFilename(path: string, out: number[]): void {
+    if (this.filenames.size === 0) return;
+    const cut = Math.max(path.lastIndexOf('\\'), path.lastIndexOf('/'));
+    this.chain(this.filenames.get(path.slice(cut + 1).toLowerCase()), out);
+  }
+
+  get hasUrls(): boolean {
+    return this.urls.size > 0;
+  }
+  get hasEmails(): boolean {
+    return this.emails.size > 0;
+  }
+  get hasFilenames(): boolean {
+    return this.filenames.size > 0;
+  }
+  get hasHashes(): boolean {
+    return this.hashes.size > 0;
+  }
+}

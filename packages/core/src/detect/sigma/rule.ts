@@ -1,0 +1,245 @@
+/**
+ * Compilation of a Sigma detection rule document (rules specification v2.1.0) into a matcher
+ * closure with its metadata.
+ */
+import { createHash } from 'node:crypto';
+import { HaechiError } from '../../errors.js';
+import { isSeverity, type Severity } from '../../model/index.js';
+import { type ConditionNode, compileCondition, parseCondition } from './condition.js';
+import { type CompiledTest, compileFieldEntry, type FieldCompileOptions, type PrefilterAtom, type Test } from './field-entry.js';
+import type { MatchContext } from './match-context.js';
+
+export interface SigmaLogsource {
+  product?: string;
+  category?: string;
+  service?: string;
+}
+
+export interface CompileOptions extends FieldCompileOptions {
+  /** the file the rule came from, for messages and the derived id of rules without one */
+  file?: string;
+}
+
+/** A compiled detection rule. */
+export interface SigmaRule {
+  /** the rule's `id`; rules without one get `sha1:<hash of file and title>` */
+  id: string;
+  /** the rule's `name` (referenced by correlations and filters) */
+  name?: string;
+  title: string;
+  /** `level`, 'medium' when absent */
+  level: Severity;
+  status?: string;
+  description?: string;
+  author?: string;
+  references: string[];
+  falsepositives: string[];
+  tags: string[];
+  /** ATT&CK technique ids from the tags (`attack.t1059.001` -> `T1059.001`) */
+  attack: string[];
+  logsource: SigmaLogsource;
+  /** the taxonomy named by the rule ('sigma' when absent) */
+  taxonomy: string;
+  file: string;
+  /** the condition, as written */
+  condition: string[];
+  /** true when the event view matches the detection (after meta filters) */
+  match: Test;
+  /**
+   * A necessary condition for `match` (OR of "field contains literal"), used by the detector's
+   * literal prefilter; undefined when the rule has none (keywords, negations, regexes...).
+   */
+  prefilter?: PrefilterAtom[];
+  /** ids of the meta filters applied to this rule */
+  filters: string[];
+  /** the parsed YAML document */
+  doc: Readonly<Record<string, unknown>>;
+}
+
+function reject(msg: string): never {
+  throw new HaechiError('rule', msg);
+}
+
+function strings(v: unknown): string[] {
+  if (v === undefined || v === null) return [];
+  return (Array.isArray(v) ? v : [v]).map((x) => String(x));
+}
+
+/** `attack.t1059.001` -> `T1059.001`; other tags are ignored. Sorted, unique. */
+export function attackFromTags(tags: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const t of tags) {
+    const m = /^attack\.(t\d{4}(?:\.\d{3})?)$/i.exec(t.trim());
+    if (m) out.add(m[1].toUpperCase());
+  }
+  return [...out].sort();
+}
+
+function score(atoms: PrefilterAtom[]): number {
+  // prefer atoms whose shortest literal is long (selective), then fewer alternatives
+  const minLen = Math.min(...atoms.flatMap((a) => a.literals.map((l) => l.length)));
+  const count = atoms.reduce((n, a) => n + a.literals.length, 0);
+  return minLen * 1000 - Math.min(count, 999);
+}
+
+/** AND: any one child's necessary condition is necessary for the whole; pick the best. */
+export function bestOf(children: (PrefilterAtom[] | undefined)[]): PrefilterAtom[] | undefined {
+  let best: PrefilterAtom[] | undefined;
+  let bestScore = Number.NEGATIVE_INFINITY;
+  for (const c of children) {
+    if (!c || c.length === 0) continue;
+    const s = score(c);
+    if (s > bestScore) {
+      best = c;
+      bestScore = s;
+    }
+  }
+  return best;
+}
+
+/** OR: every branch needs its own condition; the union is necessary. */
+export function unionOf(children: (PrefilterAtom[] | undefined)[]): PrefilterAtom[] | undefined {
+  if (children.length === 0 || children.some((c) => !c || c.length === 0)) return undefined;
+  return children.flatMap((c) => c!);
+}
+
+function compileMap(name: string, map: Record<string, unknown>, opts: CompileOptions): CompiledTest {
+  const entries = Object.entries(map);
+  if (entries.length === 0) reject(`search identifier '${name}' is an empty map`);
+  const parts = entries.map(([k, v]) => compileFieldEntry(k, v, opts));
+  const tests = parts.map((p) => p.test);
+  const prefilter = bestOf(parts.map((p) => p.prefilter));
+  if (tests.length === 1) return { test: tests[0], prefilter };
+  if (tests.length === 2) {
+    const [a, b] = tests;
+    return { test: (ctx) => a(ctx) && b(ctx), prefilter };
+  }
+  return {
+    test: (ctx) => {
+      for (const t of tests) if (!t(ctx)) return false;
+      return true;
+    },
+    prefilter,
+  };
+}
+
+/** A search identifier: a map (AND), a list of maps (OR), or a keyword list ("Lists", "Maps"). */
+export function compileSearchIdentifier(name: string, value: unknown, opts: CompileOptions): CompiledTest {
+  if (value === null || value === undefined) reject(`search identifier '${name}' is empty`);
+  if (Array.isArray(value)) {
+    if (value.length === 0) reject(`search identifier '${name}' is an empty list`);
+    const maps = value.filter((v) => v !== null && typeof v === 'object' && !Array.isArray(v)) as Record<string, unknown>[];
+    const scalars = value.filter((v) => v === null || typeof v !== 'object');
+    if (value.some((v) => Array.isArray(v))) reject(`search identifier '${name}' contains a nested list`);
+    const parts: CompiledTest[] = maps.map((m) => compileMap(name, m, opts));
+    if (scalars.length) parts.push(compileFieldEntry('', scalars, opts));
+    if (parts.length === 1) return parts[0];
+    const tests = parts.map((p) => p.test);
+    return {
+      test: (ctx) => {
+        for (const t of tests) if (t(ctx)) return true;
+        return false;
+      },
+      prefilter: unionOf(parts.map((p) => p.prefilter)),
+    };
+  }
+  if (typeof value === 'object') return compileMap(name, value as Record<string, unknown>, opts);
+  return compileFieldEntry('', [value], opts);
+}
+
+function conditionPrefilter(node: ConditionNode, pre: ReadonlyMap<string, PrefilterAtom[] | undefined>): PrefilterAtom[] | undefined {
+  switch (node.op) {
+    case 'id':
+      return pre.get(node.name);
+    case 'not':
+      return undefined;
+    case 'and':
+      return bestOf(node.args.map((a) => conditionPrefilter(a, pre)));
+    case 'or':
+      return unionOf(node.args.map((a) => conditionPrefilter(a, pre)));
+    case 'of':
+      return node.count === 'all' ? bestOf(node.names.map((n) => pre.get(n))) : unionOf(node.names.map((n) => pre.get(n)));
+  }
+}
+
+/** Compiles a `detection` section (identifiers and condition). Shared by rules and meta filters. */
+export function compileDetection(
+  detection: Record<string, unknown>,
+  condition: unknown,
+  opts: CompileOptions,
+): { match: Test; prefilter?: PrefilterAtom[]; condition: string[] } {
+  const ids = Object.keys(detection).filter((k) => k !== 'condition');
+  if (ids.length === 0) reject('detection has no search identifier');
+  const tests = new Map<string, Test>();
+  const pre = new Map<string, PrefilterAtom[] | undefined>();
+  for (const id of ids) {
+    const c = compileSearchIdentifier(id, detection[id], opts);
+    tests.set(id, c.test);
+    pre.set(id, c.prefilter);
+  }
+  if (condition === undefined || condition === null) reject('detection has no condition');
+  const conds = strings(condition);
+  if (conds.length === 0) reject('detection has no condition');
+  const nodes = conds.map((c) => parseCondition(c, ids));
+  const matchers = nodes.map((n) => compileCondition<MatchContext>(n, tests));
+  const match: Test =
+    matchers.length === 1
+      ? matchers[0]
+      : (ctx) => {
+          for (const m of matchers) if (m(ctx)) return true;
+          return false;
+        };
+  const prefilter = unionOf(nodes.map((n) => conditionPrefilter(n, pre)));
+  return { match, prefilter, condition: conds };
+}
+
+export function derivedRuleId(file: string, title: string): string {
+  return `sha1:${createHash('sha1').update(`${file}\n${title}`).digest('hex').slice(0, 16)}`;
+}
+
+/**
+ * Compiles one detection rule document. Throws HaechiError('rule') with a reason that names the
+ * construct (`unknown modifier 'foo' in field 'CommandLine|foo'`, `condition: unknown identifier
+ * 'sel2'`, `placeholder %Admins% has no value ...`).
+ */
+export function compileRule(doc: Record<string, unknown>, opts: CompileOptions = {}): SigmaRule {
+  const file = opts.file ?? '';
+  const title = doc.title;
+  if (typeof title !== 'string' || !title.trim()) reject("missing 'title'");
+  const logsource = doc.logsource;
+  if (!logsource || typeof logsource !== 'object' || Array.isArray(logsource)) reject("missing or invalid 'logsource'");
+  const detection = doc.detection;
+  if (!detection || typeof detection !== 'object' || Array.isArray(detection)) reject("missing or invalid 'detection'");
+  const det = detection as Record<string, unknown>;
+  const compiled = compileDetection(det, det.condition, opts);
+  const ls = logsource as Record<string, unknown>;
+  const lsOut: SigmaLogsource = {};
+  for (const k of ['product', 'category', 'service'] as const) {
+    if (ls[k] !== undefined && ls[k] !== null) lsOut[k] = String(ls[k]).toLowerCase();
+  }
+  const levelRaw = doc.level === undefined || doc.level === null ? 'medium' : String(doc.level).toLowerCase();
+  if (!isSeverity(levelRaw)) reject(`invalid level '${String(doc.level)}'`);
+  const tags = strings(doc.tags);
+  const id = doc.id !== undefined && doc.id !== null ? String(doc.id) : derivedRuleId(file, title);
+  return {
+    id,
+    name: doc.name !== undefined && doc.name !== null ? String(doc.name) : undefined,
+    title,
+    level: levelRaw,
+    status: doc.status !== undefined ? String(doc.status) : undefined,
+    description: typeof doc.description === 'string' ? doc.description : undefined,
+    author: typeof doc.author === 'string' ? doc.author : undefined,
+    references: strings(doc.references),
+    falsepositives: strings(doc.falsepositives),
+    tags,
+    attack: attackFromTags(tags),
+    logsource: lsOut,
+    taxonomy: typeof doc.taxonomy === 'string' ? doc.taxonomy : 'sigma',
+    file,
+    condition: compiled.condition,
+    match: compiled.match,
+    prefilter: compiled.prefilter,
+    filters: [],
+    doc,
+  };
+}

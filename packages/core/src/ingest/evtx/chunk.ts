@@ -1,0 +1,257 @@
+/**
+ * EVTX file header and chunks (libevtx-format.asciidoc, "File header", "Chunk", "Event record",
+ * "Recovery", "Corruption scenarios"). Chunks are self-contained: their strings and templates are
+ * referenced by chunk offset, so any chunk can be parsed on its own (and on any thread).
+ */
+import { crc32 } from 'node:zlib';
+import type { RecordProblem } from '../types.js';
+import { BinXmlError, ChunkContext, type XNode } from './binxml.js';
+import { fileTimeAt, fileTimeMs } from './values.js';
+
+export const FILE_HEADER_SIZE = 4096;
+export const CHUNK_SIZE = 65536;
+const CHUNK_HEADER_SIZE = 512;
+const RECORD_MAGIC = 0x00002a2a;
+
+export interface FileHeader {
+  firstChunk: number;
+  lastChunk: number;
+  nextRecordId: number;
+  headerSize: number;
+  minorVersion: number;
+  majorVersion: number;
+  headerBlockSize: number;
+  chunkCount: number;
+  /** 0x1 dirty, 0x2 full, 0x4 no CRC32 (format 3.2) */
+  flags: number;
+  checksumOk: boolean;
+}
+
+export interface EvtxRecord {
+  /** the record identifier (EventRecordID) from the record header */
+  id: number;
+  /** the record's written time, epoch ms */
+  written: number;
+  /** chunk index in the file */
+  chunk: number;
+  /** byte offset of the record in the file */
+  offset: number;
+  /** recovered from chunk slack space (`carve`), not a live record */
+  carved: boolean;
+  /** the resolved BinXML tree */
+  nodes: XNode[];
+}
+
+function u32(b: Uint8Array, p: number): number {
+  return (b[p] | (b[p + 1] << 8) | (b[p + 2] << 16) | (b[p + 3] << 24)) >>> 0;
+}
+
+function u64(b: Uint8Array, p: number): number {
+  return u32(b, p + 4) * 4294967296 + u32(b, p);
+}
+
+function u16(b: Uint8Array, p: number): number {
+  return b[p] | (b[p + 1] << 8);
+}
+
+const FILE_MAGIC = Buffer.from('ElfFile\0', 'latin1');
+const CHUNK_MAGIC = Buffer.from('ElfChnk\0', 'latin1');
+
+function startsWith(b: Uint8Array, p: number, magic: Uint8Array): boolean {
+  if (p + magic.length > b.length) return false;
+  for (let i = 0; i < magic.length; i++) if (b[p + i] !== magic[i]) return false;
+  return true;
+}
+
+/** Parses the 4096-byte file header, or returns undefined when the signature is not EVTX. */
+export function parseFileHeader(b: Uint8Array): FileHeader | undefined {
+  if (b.length < 128 || !startsWith(b, 0, FILE_MAGIC)) return undefined;
+  return {
+    firstChunk: u64(b, 8),
+    lastChunk: u64(b, 16),
+    nextRecordId: u64(b, 24),
+    headerSize: u32(b, 32),
+    minorVersion: u16(b, 36),
+    majorVersion: u16(b, 38),
+    headerBlockSize: u16(b, 40),
+    chunkCount: u16(b, 42),
+    flags: u32(b, 120),
+    // "CRC32 of the first 120 bytes of the file header"
+    checksumOk: crc32(b.subarray(0, 120)) === u32(b, 124),
+  };
+}
+
+/** Problems found in the file header, as warnings (none of them stops the reading). */
+export function headerProblems(h: FileHeader, fileChunks: number, uri: string): RecordProblem[] {
+  const out: RecordProblem[] = [];
+  const w = (reason: string) => out.push({ file: uri, offset: 0, reason, level: 'warning' });
+  if (!h.checksumOk) w('file header checksum mismatch');
+  if (h.flags & 1) w('file is dirty (not closed cleanly): header counts may be stale, every chunk is read');
+  if (h.majorVersion !== 3) w(`unexpected format version ${h.majorVersion}.${h.minorVersion}`);
+  if (fileChunks > h.chunkCount)
+    w(`${fileChunks - h.chunkCount} chunk(s) beyond the header's count of ${h.chunkCount} are read as well`);
+  return out;
+}
+
+export interface ChunkOptions {
+  carve?: boolean;
+  /** skip checksum verification (format 3.2 files flagged "no CRC32") */
+  noCrc?: boolean;
+}
+
+function isZero(b: Uint8Array, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (b[i] !== 0) return false;
+  return true;
+}
+
+/**
+ * Parses one chunk. `emit` receives each record (live records in offset order, then carved ones);
+ * `problem` receives warnings and errors. Never throws for damaged data.
+ */
+export function readChunk(
+  buf: Uint8Array,
+  index: number,
+  fileOffset: number,
+  uri: string,
+  opts: ChunkOptions,
+  emit: (r: EvtxRecord) => void,
+  problem: (p: RecordProblem) => void,
+): void {
+  const where = (off: number) => `chunk ${index} (file offset 0x${(fileOffset + off).toString(16)})`;
+  const report = (level: 'warning' | 'error', off: number, reason: string, record?: number) =>
+    problem({ file: uri, offset: fileOffset + off, reason: `${where(off)}: ${reason}`, level, record });
+  if (buf.length < CHUNK_HEADER_SIZE) {
+    report('error', 0, `truncated chunk of ${buf.length} bytes skipped`);
+    return;
+  }
+  const ctx = new ChunkContext(buf);
+  if (!startsWith(buf, 0, CHUNK_MAGIC)) {
+    if (isZero(buf, 0, buf.length)) {
+      report('warning', 0, 'empty (zeroed) chunk skipped');
+      return;
+    }
+    report(
+      'error',
+      0,
+      'bad chunk signature; chunk skipped' + (opts.carve ? ' (carving it for records)' : ''),
+    );
+    if (opts.carve) carve(ctx, buf, index, fileOffset, CHUNK_HEADER_SIZE, undefined, emit);
+    return;
+  }
+  if (!opts.noCrc) {
+    // "CRC32 of the first 120 bytes and bytes 128 to 512 of the chunk"
+    const head = crc32(buf.subarray(128, 512), crc32(buf.subarray(0, 120)));
+    if (head !== u32(buf, 124)) report('warning', 0, 'chunk header checksum mismatch');
+  }
+  const freeOff = u32(buf, 48);
+  const limit = freeOff >= CHUNK_HEADER_SIZE && freeOff <= buf.length ? freeOff : buf.length;
+  if (!opts.noCrc && limit === freeOff) {
+    const data = crc32(buf.subarray(CHUNK_HEADER_SIZE, freeOff));
+    if (data !== u32(buf, 52)) report('warning', 0, 'event records checksum mismatch');
+  }
+  let p = CHUNK_HEADER_SIZE;
+  const seen = new Set<number>();
+  // The chunk header's first and last record identifiers bound the live records; a record outside
+  // them (after a damaged one) is stale data from an earlier pass over the chunk, for `carve`.
+  const firstId = u64(buf, 24);
+  const lastId = u64(buf, 32);
+  const idsKnown = firstId <= lastId && lastId > 0;
+  const lastRecordOff = u32(buf, 44);
+  let broken = '';
+  while (p + 28 <= limit) {
+    if (u32(buf, p) !== RECORD_MAGIC) {
+      if (!isZero(buf, p, Math.min(limit, p + 8))) broken = 'no record signature';
+      else if (p <= lastRecordOff && lastRecordOff < limit) broken = 'zeroed data';
+      break;
+    }
+    const size = u32(buf, p + 4);
+    const id = u64(buf, p + 8);
+    if (size < 28 || p + size > buf.length) {
+      broken = `record ${id} with a bad size ${size}`;
+      break;
+    }
+    if (idsKnown && (id < firstId || id > lastId)) break;
+    // "Corruption scenario: event record mismatch between size and copy of size": the data may
+    // still be whole; try it and keep the record if it parses.
+    const copyOk = u32(buf, p + size - 4) === size;
+    try {
+      const nodes = ctx.parseRecord(p + 24, p + size - 4);
+      seen.add(p);
+      if (!copyOk) report('warning', p, `record ${id}: size copy does not match the size ${size}`, id);
+      emit({
+        id,
+        written: fileTimeMs(fileTimeAt(buf, p + 16)),
+        chunk: index,
+        offset: fileOffset + p,
+        carved: false,
+        nodes,
+      });
+    } catch (e) {
+      const why = e instanceof BinXmlError ? `${e.message} (at chunk offset ${e.offset})` : String(e);
+      report('error', p, `record ${id} skipped: ${why}${copyOk ? '' : ' (size copy mismatch)'}`, id);
+    }
+    p += size;
+  }
+  if (broken) {
+    // The chain of records ends early (damage). Records after the break are not live for us, as
+    // for python-evtx and the evtx crate; `carve` recovers them.
+    const more =
+      p < lastRecordOff && lastRecordOff < buf.length
+        ? ` before the last record (chunk offset ${lastRecordOff})`
+        : '';
+    report(
+      more ? 'error' : 'warning',
+      p,
+      `record chain broken by ${broken}${more}; ${opts.carve ? 'carving the rest' : 'rest of the chunk skipped (--carve recovers what follows)'}`,
+    );
+  }
+  if (opts.carve) carve(ctx, buf, index, fileOffset, p, seen, emit);
+}
+
+/**
+ * Slack-space recovery (libevtx-format.asciidoc, "Recovery"): records left behind after the last
+ * live record (or in a chunk whose header is damaged) are found by their signature and size copy
+ * and parsed with the chunk's templates, where those are still present.
+ */
+function carve(
+  ctx: ChunkContext,
+  buf: Uint8Array,
+  index: number,
+  fileOffset: number,
+  from: number,
+  live: Set<number> | undefined,
+  emit: (r: EvtxRecord) => void,
+): void {
+  let p = from;
+  const end = buf.length;
+  while (p + 28 <= end) {
+    if (buf[p] !== 0x2a || buf[p + 1] !== 0x2a || buf[p + 2] !== 0 || buf[p + 3] !== 0 || live?.has(p)) {
+      p++;
+      continue;
+    }
+    const size = u32(buf, p + 4);
+    if (size < 28 || p + size > end || u32(buf, p + size - 4) !== size) {
+      p++;
+      continue;
+    }
+    try {
+      const nodes = ctx.parseRecord(p + 24, p + size - 4);
+      emit({
+        id: u64(buf, p + 8),
+        written: fileTimeMs(fileTimeAt(buf, p + 16)),
+        chunk: index,
+        offset: fileOffset + p,
+        carved: true,
+        nodes,
+      });
+      p += size;
+    } catch {
+      p++;
+    }
+  }
+}
+
+/** Number of whole chunks in a file of `size` bytes. */
+export function chunksInFile(size: number): number {
+  return Math.max(0, Math.floor((size - FILE_HEADER_SIZE) / CHUNK_SIZE));
+}

@@ -1,0 +1,20 @@
+import { readPaths } from './packages/core/src/ingest/index.ts';
+import { loadRules, SigmaDetector } from './packages/core/src/detect/sigma/index.ts';
+import type { Event, Finding } from './packages/core/src/model/index.ts';
+const S = '/work/shared/data/sigma/';
+const events: Event[] = [];
+for await (const r of readPaths(['/work/shared/data/windows-json/security-datasets'])) for await (const b of r.batches) for (const e of b) events.push(e);
+console.log('events', events.length);
+const ch = new Map<string, number>(); for (const e of events) { const k = `${e.fields.Channel}|${e.fields.EventID}`; ch.set(k, (ch.get(k) ?? 0) + 1); }
+console.log([...ch].sort((a, b) => b[1] - a[1]).slice(0, 15));
+const res = loadRules([S + 'rules']);
+console.log('rules', res.rules.length);
+for (const pf of [true, false]) {
+  const det = new SigmaDetector(res.rules, { logsources: res.logsources, prefilter: pf });
+  const out: Finding[] = [];
+  det.detect(events.slice(0, 2000), []);
+  const t0 = performance.now();
+  for (let i = 0; i < events.length; i += 1000) det.detect(events.slice(i, i + 1000), out);
+  const ms = performance.now() - t0;
+  console.log(`prefilter=${pf}: ${(events.length / ms * 1000).toFixed(0)} ev/s, findings ${out.length}, evals/event ${(det.stats.evaluations / det.stats.events).toFixed(1)}`);
+}
