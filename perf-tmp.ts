@@ -9,12 +9,16 @@ const ch = new Map<string, number>(); for (const e of events) { const k = `${e.f
 console.log([...ch].sort((a, b) => b[1] - a[1]).slice(0, 15));
 const res = loadRules([S + 'rules']);
 console.log('rules', res.rules.length);
+{ const texts = events.map((e) => JSON.stringify(e.fields)); const c0 = process.cpuUsage(); for (const t of texts) JSON.parse(t); const c = process.cpuUsage(c0); console.log('JSON.parse cpu ev/s', (texts.length / ((c.user + c.system) / 1e6)).toFixed(0)); }
 for (const pf of [true, false]) {
   const det = new SigmaDetector(res.rules, { logsources: res.logsources, prefilter: pf });
   const out: Finding[] = [];
   det.detect(events.slice(0, 2000), []);
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   for (let i = 0; i < events.length; i += 1000) det.detect(events.slice(i, i + 1000), out);
   const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(c0);
+  console.log('cpu ev/s', (events.length / ((cpu.user + cpu.system) / 1e6)).toFixed(0));
   console.log(`prefilter=${pf}: ${(events.length / ms * 1000).toFixed(0)} ev/s, findings ${out.length}, evals/event ${(det.stats.evaluations / det.stats.events).toFixed(1)}`);
 }

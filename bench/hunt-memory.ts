@@ -33,6 +33,7 @@ const dir = mkdtempSync(join(tmpdir(), 'haechi-mem-'));
 try {
   const chunks: Buffer[] = [];
   for await (const input of discoverInputs([datasets], {})) {
+    if (!input.uri.includes('.zip!') || !input.uri.endsWith('.json')) continue;
     const b = await drain(input.open());
     chunks.push(b[b.length - 1] === 10 ? b : Buffer.concat([b, Buffer.from('\n')]));
   }

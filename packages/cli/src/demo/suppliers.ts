@@ -47,7 +47,9 @@ function directoryCsv(): string {
   return `account,enabled,admin,supplier,groups,last_logon\n${csv.join('\n')}\n`;
 }
 
-export async function writeDemoSuppliers(dir: string): Promise<{ suppliers: string; windows: string; directory?: string }> {
+export async function writeDemoSuppliers(
+  dir: string,
+): Promise<{ suppliers: string; windows: string; directory?: string }> {
   await mkdir(dir, { recursive: true });
   const suppliers = join(dir, 'suppliers.yaml');
   const windows = join(dir, 'windows.yaml');
@@ -55,10 +57,12 @@ export async function writeDemoSuppliers(dir: string): Promise<{ suppliers: stri
   const { account: _account, personalEmail: _email, ...entry } = SUPPLIER;
   await writeFile(
     suppliers,
-    `# The demo organisation's supplier register and asset inventory (written by \`haechi demo\`).\n${stringify({
-      suppliers: [{ ...entry, service_accounts: ['svc_hanil'] }],
-      assets: assets(),
-    })}`,
+    `# The demo organisation's supplier register and asset inventory (written by \`haechi demo\`).\n${stringify(
+      {
+        suppliers: [{ ...entry, service_accounts: ['svc_hanil'] }],
+        assets: assets(),
+      },
+    )}`,
   );
   await writeFile(
     windows,

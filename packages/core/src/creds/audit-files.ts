@@ -11,9 +11,9 @@ import type { RecordProblem } from '../ingest/types.js';
 import { type AuditOptions, type AuditResult, exposureLinker, mergeAccounts, runAudit } from './audit.js';
 import {
   type BuildResult,
+  buildCorpusIndex,
   type CorpusFormat,
   type CorpusIndex,
-  buildCorpusIndex,
   isCorpusIndex,
   openCorpusIndex,
 } from './corpus-index.js';

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { type AuditResult, CHECKS, auditFiles } from './index.js';
+import { type AuditResult, auditFiles, CHECKS } from './index.js';
 import { ntHash } from './md4.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'haechi-audit-'));
@@ -89,7 +90,11 @@ let full: AuditResult;
 const problems: string[] = [];
 test('full audit: every check by name, with known answers', () => {
   full = auditFiles({
-    hashes: [write('ntds.ntds', NTDS), write('ntds.ntds.kerberos', KERBEROS), write('ntds.ntds.cleartext', CLEARTEXT)],
+    hashes: [
+      write('ntds.ntds', NTDS),
+      write('ntds.ntds.kerberos', KERBEROS),
+      write('ntds.ntds.cleartext', CLEARTEXT),
+    ],
     directory: write('directory.csv', DIRECTORY),
     corpus: write('corpus.txt', CORPUS),
     exposures: write('exposures.txt', EXPOSURES),
@@ -97,7 +102,10 @@ test('full audit: every check by name, with known answers', () => {
     onProblem: (p) => problems.push(`${p.line}:${p.reason}`),
   });
   const by = (check: string) => full.findings.filter((f) => f.check === check);
-  const accountsOf = (check: string) => by(check).flatMap((f) => f.accounts).sort();
+  const accountsOf = (check: string) =>
+    by(check)
+      .flatMap((f) => f.accounts)
+      .sort();
   assert.equal(full.accounts, 20);
   assert.equal(full.disabled, 2);
   for (const c of full.checks) assert.equal(c.ran, true, `${c.check} should run: ${c.reason}`);
@@ -149,7 +157,14 @@ test('full audit: every check by name, with known answers', () => {
   // the disabled account is reported by no check
   assert.ok(!full.findings.some((f) => f.accounts.includes('ghost')));
   // exposures: 5 lines, 3 linked, one malformed and reported
-  assert.deepEqual(full.exposures, { lines: 5, linked: 3, plaintext: 2, ntHashes: 1, sha1Hashes: 0, malformed: 1 });
+  assert.deepEqual(full.exposures, {
+    lines: 5,
+    linked: 3,
+    plaintext: 2,
+    ntHashes: 1,
+    sha1Hashes: 0,
+    malformed: 1,
+  });
   assert.deepEqual(problems, ['5:expected email:password or email:hash']);
   // every check name is one of the stable names
   for (const f of full.findings) assert.ok((CHECKS as readonly string[]).includes(f.check));
@@ -157,7 +172,15 @@ test('full audit: every check by name, with known answers', () => {
 
 test('no plaintext and no full hash appear anywhere in the result', () => {
   const json = JSON.stringify(full);
-  for (const pw of ['Winter2025!', 'password', 'Hanil2024#', 'hanil2019!', 'Erin-Is-Fine-42', 'Kim1234', 'qwerty']) {
+  for (const pw of [
+    'Winter2025!',
+    'password',
+    'Hanil2024#',
+    'hanil2019!',
+    'Erin-Is-Fine-42',
+    'Kim1234',
+    'qwerty',
+  ]) {
     // ('password' is also part of check names, so only its hash is looked for)
     if (pw !== 'password') assert.ok(!json.includes(pw), `plaintext ${pw} leaked`);
     assert.ok(!json.includes(ntHash(pw)), `NT hash of ${pw} leaked`);
@@ -181,7 +204,10 @@ test('checks whose inputs are absent say so instead of running', () => {
   assert.match(st2.get('kerberoastable')!.reason!, /"spns" column/);
   assert.match(st2.get('stale-account')!.reason!, /"last_logon" column/);
   // the admin column still weights the duplicate group
-  assert.equal(r2.findings.find((f) => f.check === 'duplicate-password' && f.accounts.includes('svc_backup'))!.severity, 'critical');
+  assert.equal(
+    r2.findings.find((f) => f.check === 'duplicate-password' && f.accounts.includes('svc_backup'))!.severity,
+    'critical',
+  );
 });
 
 test('directory export as JSON records gives the same answers as CSV', () => {
@@ -211,8 +237,31 @@ test('directory export as JSON records gives the same answers as CSV', () => {
 test('a malformed dump line is reported with file and line and skipped; strict stops', () => {
   const bad = write('bad.ntds', `${line('', 'ok', 1000, 'x')}\nbroken line\nuser:1001:zz:nothex:::\n`);
   const seen: string[] = [];
-  const r = auditFiles({ hashes: [bad], now: NOW, onProblem: (p) => seen.push(`${p.file}:${p.line}:${p.field ?? ''}`) });
+  const r = auditFiles({
+    hashes: [bad],
+    now: NOW,
+    onProblem: (p) => seen.push(`${p.file}:${p.line}:${p.field ?? ''}`),
+  });
   assert.equal(r.accounts, 1);
   assert.deepEqual(seen, [`${bad}:2:`, `${bad}:3:NT`]);
   assert.throws(() => auditFiles({ hashes: [bad], now: NOW, strict: true }), /line|account/);
+});
+
+test('a SHA-1 corpus can only judge cleartext passwords, and says so', () => {
+  const sha = (p: string) => createHash('sha1').update(p).digest('hex').toUpperCase();
+  const corpus = write('sha1.txt', [sha('Erin-Is-Fine-42'), sha('password')].sort().map((h) => `${h}:7`).join('\n'));
+  const r = auditFiles({
+    hashes: [write('s.ntds', NTDS), write('s.ntds.cleartext', CLEARTEXT)],
+    corpus,
+    now: NOW,
+  });
+  const breached = r.findings.filter((f) => f.check === 'breached-password');
+  assert.deepEqual(
+    breached.map((f) => [f.accounts[0], f.count, f.via]),
+    [['erin', 7, 'cleartext']],
+  );
+  const st = new Map(r.checks.map((c) => [c.check, c]));
+  assert.match(st.get('breached-password')!.reason!, /SHA-1 corpus/);
+  assert.equal(st.get('history-breached')!.ran, false);
+  assert.equal(r.corpus!.algorithm, 'sha1');
 });

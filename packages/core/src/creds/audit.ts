@@ -133,6 +133,8 @@ export function exposureLinker(accounts: AuditAccount[]): (email: string) => Lin
 }
 
 const prefix = (h: string) => h.slice(0, 5);
+/** code-unit order: deterministic and fast (localeCompare depends on the locale and is slow) */
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export function runAudit(
   accounts: AuditAccount[],
@@ -166,14 +168,20 @@ export function runAudit(
   const hashed = users.filter((a) => a.dump?.nt);
   const haveHashes = accounts.some((a) => a.dump?.nt);
   const noHashes = 'no account hashes given (--hashes)';
-  const push = (check: CheckName, severity: Severity, accts: AuditAccount[], details: Record<string, unknown> = {}) =>
-    findings.push({ check, severity, accounts: accts.map((a) => a.name).sort(), ...details });
+  const push = (
+    check: CheckName,
+    severity: Severity,
+    accts: AuditAccount[],
+    details: Record<string, unknown> = {},
+  ) => findings.push({ check, severity, accounts: accts.map((a) => a.name).sort(), ...details });
   /** one finding per severity, for checks whose details do not vary by account */
   const grouped = (check: CheckName, list: AuditAccount[], sev: (a: AuditAccount) => Severity) => {
     const by = new Map<Severity, AuditAccount[]>();
     for (const a of list) {
       const s = sev(a);
-      by.set(s, [...(by.get(s) ?? []), a]);
+      const l = by.get(s);
+      if (l) l.push(a);
+      else by.set(s, [a]);
     }
     for (const [s, l] of by) push(check, s, l);
   };
@@ -268,7 +276,8 @@ export function runAudit(
   // history-breached
   const haveHistory = accounts.some((a) => (a.dump?.history.length ?? 0) > 0);
   if (!corpus) skip('history-breached', 'no --corpus given');
-  else if (corpus.algorithm !== 'ntlm') skip('history-breached', 'the corpus is SHA-1; history holds NT hashes');
+  else if (corpus.algorithm !== 'ntlm')
+    skip('history-breached', 'the corpus is SHA-1; history holds NT hashes');
   else if (!haveHistory) skip('history-breached', 'no _history lines in the dumps (secretsdump -history)');
   else {
     ran('history-breached');
@@ -285,7 +294,10 @@ export function runAudit(
   // personal-reuse
   if (!inputs.exposures) skip('personal-reuse', 'no --exposures given');
   else if (!inputs.directory || !cols.has('personal_emails'))
-    skip('personal-reuse', 'the directory export has no "personal_emails" column to link exposures to employees');
+    skip(
+      'personal-reuse',
+      'the directory export has no "personal_emails" column to link exposures to employees',
+    );
   else if (!haveHashes) skip('personal-reuse', noHashes);
   else {
     ran('personal-reuse');
@@ -293,13 +305,18 @@ export function runAudit(
     const seen = new Set<string>();
     for (const m of inputs.exposures.matches) {
       const a = byKey.get(m.account);
-      if (!a || !a.enabled) continue;
+      if (!a?.enabled) continue;
       const id = `${m.account}|${m.email}|${m.against}`;
       if (seen.has(id)) continue;
       seen.add(id);
       const sev: Severity =
         m.against === 'history' ? 'medium' : adminOrSupplier(a) || m.match === 'exact' ? 'critical' : 'high';
-      push('personal-reuse', sev, [a], { email: m.email, match: m.match, against: m.against, supplier: a.supplier });
+      push('personal-reuse', sev, [a], {
+        email: m.email,
+        match: m.match,
+        against: m.against,
+        supplier: a.supplier,
+      });
     }
   }
 
@@ -313,7 +330,8 @@ export function runAudit(
       const forms = new Set([n, lower, n.toUpperCase(), lower.charAt(0).toUpperCase() + lower.slice(1)]);
       for (const part of lower.split(/[._-]/)) if (part.length >= 3 && part !== lower) forms.add(part);
       const nt = a.dump!.nt!;
-      if ([...forms].some((f) => ntHash(f) === nt)) push('username-as-password', a.admin ? 'critical' : 'high', [a]);
+      if ([...forms].some((f) => ntHash(f) === nt))
+        push('username-as-password', a.admin ? 'critical' : 'high', [a]);
     }
   }
 
@@ -346,7 +364,10 @@ export function runAudit(
     ran('default-computer-password');
     grouped(
       'default-computer-password',
-      live.filter((a) => a.computer && a.dump?.nt && a.dump.nt === ntHash(a.name.slice(0, -1).toLowerCase().slice(0, 14))),
+      live.filter(
+        (a) =>
+          a.computer && a.dump?.nt && a.dump.nt === ntHash(a.name.slice(0, -1).toLowerCase().slice(0, 14)),
+      ),
       () => 'high',
     );
   }
@@ -415,7 +436,10 @@ export function runAudit(
     ran('aes-keys-missing');
     grouped(
       'aes-keys-missing',
-      users.filter((a) => (a.dump?.kerberosKeys.length ?? 0) > 0 && !a.dump!.kerberosKeys.some((k) => k.startsWith('aes'))),
+      users.filter(
+        (a) =>
+          (a.dump?.kerberosKeys.length ?? 0) > 0 && !a.dump!.kerberosKeys.some((k) => k.startsWith('aes')),
+      ),
       (a) => (a.admin || kerberoastable.has(a.key) ? 'medium' : 'low'),
     );
   } else skip('aes-keys-missing', 'neither an "aes_keys" column nor a .kerberos file');
@@ -423,8 +447,12 @@ export function runAudit(
   // delegated because it is not in Protected Users (needs the groups column)
   if (needCol('delegatable-admin', 'trusted_for_delegation')) {
     for (const a of live.filter((x) => x.admin)) {
-      if (a.dir?.trustedForDelegation) push('delegatable-admin', 'high', [a], { reason: 'trusted-for-delegation' });
-      else if (cols.has('groups') && !(a.dir?.groups ?? []).some((g) => g.toLowerCase() === 'protected users'))
+      if (a.dir?.trustedForDelegation)
+        push('delegatable-admin', 'high', [a], { reason: 'trusted-for-delegation' });
+      else if (
+        cols.has('groups') &&
+        !(a.dir?.groups ?? []).some((g) => g.toLowerCase() === 'protected users')
+      )
         push('delegatable-admin', 'medium', [a], { reason: 'not-in-protected-users' });
     }
   }
@@ -448,7 +476,7 @@ export function runAudit(
     (x, y) =>
       severityRank(y.severity) - severityRank(x.severity) ||
       CHECKS.indexOf(x.check) - CHECKS.indexOf(y.check) ||
-      (x.accounts[0] ?? '').localeCompare(y.accounts[0] ?? ''),
+      cmp(x.accounts[0] ?? '', y.accounts[0] ?? ''),
   );
   const exp = inputs.exposures;
   return {
@@ -468,6 +496,8 @@ export function runAudit(
           },
         }
       : {}),
-    ...(corpus ? { corpus: { algorithm: corpus.algorithm, entries: corpus.entries, bits: corpus.bits } } : {}),
+    ...(corpus
+      ? { corpus: { algorithm: corpus.algorithm, entries: corpus.entries, bits: corpus.bits } }
+      : {}),
   };
 }

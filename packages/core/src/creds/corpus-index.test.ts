@@ -13,7 +13,8 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 /** deterministic pseudo-random hex hashes */
 function hashes(n: number, seed: string, len = 32): string[] {
   const out: string[] = [];
-  for (let i = 0; i < n; i++) out.push(createHash('sha1').update(`${seed}${i}`).digest('hex').slice(0, len).toUpperCase());
+  for (let i = 0; i < n; i++)
+    out.push(createHash('sha1').update(`${seed}${i}`).digest('hex').slice(0, len).toUpperCase());
   return out;
 }
 
@@ -30,7 +31,9 @@ test('an ordered HIBP NTLM file streams into an index that answers every entry a
   assert.ok(isCorpusIndex(out));
   const ix = openCorpusIndex(out);
   try {
-    hs.forEach((h, i) => assert.equal(ix.lookupHex(h.toLowerCase()), i + 1));
+    hs.forEach((h, i) => {
+      assert.equal(ix.lookupHex(h.toLowerCase()), i + 1);
+    });
     for (const h of hashes(2000, 'absent')) assert.equal(ix.lookupHex(h), 0);
     // batched lookups agree with single ones, present and absent mixed
     const qs = [...hashes(3000, 'absent2'), ...hs.filter((_, i) => i % 7 === 0)];
@@ -42,7 +45,9 @@ test('an ordered HIBP NTLM file streams into an index that answers every entry a
       los[i] = k.lo;
     });
     const counts = ix.lookupMany(his, los);
-    qs.forEach((h, i) => assert.equal(counts[i], ix.lookupHex(h)));
+    qs.forEach((h, i) => {
+      assert.equal(counts[i], ix.lookupHex(h));
+    });
     assert.equal([...counts].filter((c) => c > 0).length, Math.ceil(20000 / 7));
   } finally {
     ix.close();
@@ -69,7 +74,9 @@ test('a folder of 5-hex prefix files (HIBP downloader layout), SHA-1', () => {
   const pws = ['password', 'P@ssw0rd', '123456', 'dragon'];
   const sha = pws.map((p) => createHash('sha1').update(p).digest('hex').toUpperCase());
   const byPrefix = new Map<string, string[]>();
-  sha.forEach((h, i) => byPrefix.set(h.slice(0, 5), [...(byPrefix.get(h.slice(0, 5)) ?? []), `${h.slice(5)}:${i + 10}`]));
+  sha.forEach((h, i) => {
+    byPrefix.set(h.slice(0, 5), [...(byPrefix.get(h.slice(0, 5)) ?? []), `${h.slice(5)}:${i + 10}`]);
+  });
   for (const [p, lines] of byPrefix) writeFileSync(join(folder, `${p}.txt`), lines.sort().join('\r\n'));
   const out = join(dir, 'sha1.idx');
   const r = buildCorpusIndex(folder, out);
@@ -77,7 +84,9 @@ test('a folder of 5-hex prefix files (HIBP downloader layout), SHA-1', () => {
   assert.equal(r.entries, 4);
   const ix = openCorpusIndex(out);
   assert.equal(ix.algorithm, 'sha1');
-  sha.forEach((h, i) => assert.equal(ix.lookupHex(h), i + 10));
+  sha.forEach((h, i) => {
+    assert.equal(ix.lookupHex(h), i + 10);
+  });
   assert.equal(ix.lookupHex(createHash('sha1').update('not-there').digest('hex')), 0);
   ix.close();
 });
@@ -102,7 +111,10 @@ test('malformed corpus lines are reported and skipped; a truncated index is refu
   const hs = hashes(3, 'c').sort();
   writeFileSync(src, `${hs[0]}:1\n${hs[1]}:x\nnot-a-hash-line-at-all\n${hs[2]}:3\n`);
   const seen: number[] = [];
-  const r = buildCorpusIndex(src, join(dir, 'bad.idx'), { format: 'hash', onProblem: (p) => seen.push(p.line) });
+  const r = buildCorpusIndex(src, join(dir, 'bad.idx'), {
+    format: 'hash',
+    onProblem: (p) => seen.push(p.line),
+  });
   assert.deepEqual(seen, [2, 3]);
   assert.equal(r.entries, 2);
   const cut = join(dir, 'cut.idx');

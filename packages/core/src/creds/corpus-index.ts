@@ -22,7 +22,18 @@
  * partitioned by their top byte into 256 temporary files next to the output, then each partition is
  * radix-sorted in memory (1/256 of the corpus at a time) and appended.
  */
-import { closeSync, fstatSync, ftruncateSync, mkdirSync, openSync, readdirSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  fstatSync,
+  ftruncateSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { HaechiError } from '../errors.js';
 import { ntHashWords } from './md4.js';
@@ -103,7 +114,7 @@ class Writer {
     const top = Math.floor(suffix / TWO32);
     b[o] = top & 0xff;
     b.writeUInt32BE(suffix - top * TWO32, o + 1);
-    b.writeUInt32LE(count > 0xffffffff ? 0xffffffff : count, o + 5);
+    b.writeUInt32LE(Math.min(count, 0xffffffff), o + 5);
     this.used += REC;
   }
   bytes(data: Buffer): void {
@@ -171,7 +182,10 @@ class IndexSink {
 }
 
 /** Calls `onLine(buf, start, end)` for every line of a file, reading 4 MB at a time. */
-function forEachLine(path: string, onLine: (buf: Buffer, s: number, e: number, lineNo: number) => void): number {
+function forEachLine(
+  path: string,
+  onLine: (buf: Buffer, s: number, e: number, lineNo: number) => void,
+): number {
   const fd = openSync(path, 'r');
   try {
     const CH = 4 << 20;
@@ -244,7 +258,10 @@ function listSource(input: string): Source {
   try {
     st = statSync(input);
   } catch (err) {
-    throw new HaechiError('input', `cannot read corpus: ${(err as Error).message}`, { file: input, cause: err });
+    throw new HaechiError('input', `cannot read corpus: ${(err as Error).message}`, {
+      file: input,
+      cause: err,
+    });
   }
   if (!st.isDirectory()) return { files: [{ path: input }] };
   // HIBP's downloader writes one file per 5-hex prefix (`00000.txt` or `00000`), lines SUFFIX:COUNT
@@ -282,7 +299,8 @@ function sniff(src: Source): { format: 'hash' | 'wordlist'; algorithm: CorpusAlg
   });
   if (lens.length > 0 && lens.every((x) => x === 32)) return { format: 'hash', algorithm: 'ntlm' };
   if (lens.length > 0 && lens.every((x) => x === 40)) return { format: 'hash', algorithm: 'sha1' };
-  if (f.prefix) throw new HaechiError('input', 'prefix file lines are not SUFFIX:COUNT hashes', { file: f.path });
+  if (f.prefix)
+    throw new HaechiError('input', 'prefix file lines are not SUFFIX:COUNT hashes', { file: f.path });
   return { format: 'wordlist', algorithm: 'ntlm' };
 }
 
@@ -449,7 +467,7 @@ function externalSortBuild(
       const o = used[i];
       b.writeUInt32LE(hi, o);
       b.writeUInt32LE(lo, o + 4);
-      b.writeUInt32LE(count > 0xffffffff ? 0xffffffff : count, o + 8);
+      b.writeUInt32LE(Math.min(count, 0xffffffff), o + 8);
       used[i] = o + 12;
       sizes[i] += 1;
       total++;
@@ -483,7 +501,15 @@ function externalSortBuild(
     const { tableOffset } = sink.finish();
     const { lines, skipped } = stats();
     writeHeader(fd, algorithm, p, sink.entries, lines, tableOffset);
-    return { algorithm, format, lines, entries: sink.entries, skipped, sorted: format === 'hash', prefixBits: p };
+    return {
+      algorithm,
+      format,
+      lines,
+      entries: sink.entries,
+      skipped,
+      sorted: format === 'hash',
+      prefixBits: p,
+    };
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
@@ -555,15 +581,22 @@ export function openCorpusIndex(path: string): CorpusIndex {
   try {
     fd = openSync(path, 'r');
   } catch (err) {
-    throw new HaechiError('input', `cannot open corpus index: ${(err as Error).message}`, { file: path, cause: err });
+    throw new HaechiError('input', `cannot open corpus index: ${(err as Error).message}`, {
+      file: path,
+      cause: err,
+    });
   }
   const h = Buffer.alloc(HEADER);
   readSync(fd, h, 0, HEADER, 0);
   if (h.toString('latin1', 0, 8) !== MAGIC) {
     closeSync(fd);
-    throw new HaechiError('input', 'not a haechi corpus index (bad magic); build one with `haechi creds index`', {
-      file: path,
-    });
+    throw new HaechiError(
+      'input',
+      'not a haechi corpus index (bad magic); build one with `haechi creds index`',
+      {
+        file: path,
+      },
+    );
   }
   const version = h.readUInt32LE(8);
   if (version !== VERSION || h.readUInt32LE(20) !== SUFFIX_BYTES || h.readUInt32LE(24) !== 4) {
@@ -578,7 +611,9 @@ export function openCorpusIndex(path: string): CorpusIndex {
   const tableBytes = ((1 << p) + 1) * 4;
   if (p < 16 || p > 24 || tableOffset + tableBytes !== size || HEADER + entries * REC !== tableOffset) {
     closeSync(fd);
-    throw new HaechiError('input', 'corpus index is truncated or corrupt (sizes do not add up)', { file: path });
+    throw new HaechiError('input', 'corpus index is truncated or corrupt (sizes do not add up)', {
+      file: path,
+    });
   }
   const table = new Uint32Array(tableBytes / 4);
   const tb = Buffer.from(table.buffer);
@@ -614,8 +649,8 @@ export function openCorpusIndex(path: string): CorpusIndex {
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
       const o = mid * REC;
-      const v = win[o] * TWO32 + win.readUInt32BE(o + 1);
-      if (v === suffix) return win.readUInt32LE(o + 5);
+      const v = win[o] * TWO32 + (((win[o + 1] << 24) | (win[o + 2] << 16) | (win[o + 3] << 8) | win[o + 4]) >>> 0);
+      if (v === suffix) return ((win[o + 5] | (win[o + 6] << 8) | (win[o + 7] << 16) | (win[o + 8] << 24)) >>> 0);
       if (v < suffix) lo = mid + 1;
       else hi = mid - 1;
     }
@@ -646,16 +681,25 @@ export function openCorpusIndex(path: string): CorpusIndex {
       const n = his.length;
       const out = new Uint32Array(n);
       if (n === 0 || entries === 0) return out;
-      // counting sort of the queries by bucket, then one pass over the file in bucket order;
-      // dense batches read large sequential windows, sparse ones read single buckets
+      // queries in bucket order, then one pass over the file: dense batches read large sequential
+      // windows, sparse ones read single buckets. Small batches sort (bucket, index) pairs packed
+      // in doubles natively; large ones use a counting sort over the buckets.
       const nb = 1 << p;
       const shift = 32 - p;
-      const starts = new Uint32Array(nb + 1);
-      for (let i = 0; i < n; i++) starts[(his[i] >>> shift) + 1]++;
-      for (let b = 0; b < nb; b++) starts[b + 1] += starts[b];
-      const order = new Uint32Array(n);
-      const fill = starts.slice(0, nb);
-      for (let i = 0; i < n; i++) order[fill[his[i] >>> shift]++] = i;
+      let order: Uint32Array;
+      if (n < nb >>> 4 && n < 1 << 21) {
+        const keys = new Float64Array(n);
+        for (let i = 0; i < n; i++) keys[i] = (his[i] >>> shift) * 2097152 + i;
+        keys.sort();
+        order = new Uint32Array(n);
+        for (let i = 0; i < n; i++) order[i] = keys[i] % 2097152;
+      } else {
+        const starts = new Uint32Array(nb + 1);
+        for (let i = 0; i < n; i++) starts[(his[i] >>> shift) + 1]++;
+        for (let b = 0; b < nb; b++) starts[b + 1] += starts[b];
+        order = new Uint32Array(n);
+        for (let i = 0; i < n; i++) order[starts[his[i] >>> shift]++] = i;
+      }
       const gap = entries / n; // records between consecutive queries
       const windowRecs = gap * 8 < WIN_RECS ? WIN_RECS : 0;
       for (let k = 0; k < n; k++) {

@@ -58,52 +58,64 @@ export interface Directory {
   file: string;
 }
 
-/** RFC 4180 CSV: quoted fields with doubled quotes, CRLF or LF, embedded newlines in quotes. */
+/**
+ * RFC 4180 CSV: quoted fields with doubled quotes, CRLF or LF, embedded newlines in quotes. Lines
+ * without a quote (the common case) are split directly; quoted records go through a small state
+ * machine.
+ */
 export function parseCsv(text: string): { rows: string[][]; lines: number[] } {
   const rows: string[][] = [];
   const lines: number[] = [];
-  let row: string[] = [];
-  let field = '';
-  let inQuotes = false;
+  let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let line = 1;
-  let rowLine = 1;
-  let i = 0;
-  if (text.charCodeAt(0) === 0xfeff) i = 1; // BOM
-  for (; i < text.length; i++) {
-    const ch = text[i];
-    if (inQuotes) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else inQuotes = false;
-      } else {
-        if (ch === '\n') line++;
-        field += ch;
+  while (pos < text.length) {
+    let nl = text.indexOf('\n', pos);
+    if (nl < 0) nl = text.length;
+    let end = nl > pos && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+    const raw = text.slice(pos, end);
+    if (!raw.includes('"')) {
+      if (raw !== '') {
+        rows.push(raw.split(','));
+        lines.push(line);
       }
+      pos = nl + 1;
+      line++;
       continue;
     }
-    if (ch === '"' && field === '') inQuotes = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      field = '';
-      if (row.length > 1 || row[0] !== '') {
-        rows.push(row);
-        lines.push(rowLine);
+    // quoted record: may continue over several lines
+    const startLine = line;
+    const row: string[] = [];
+    let field = '';
+    let inQuotes = false;
+    let i = pos;
+    for (; i < text.length; i++) {
+      const ch = text[i];
+      if (inQuotes) {
+        if (ch === '"') {
+          if (text[i + 1] === '"') {
+            field += '"';
+            i++;
+          } else inQuotes = false;
+        } else {
+          if (ch === '\n') line++;
+          field += ch;
+        }
+        continue;
       }
-      row = [];
-      line++;
-      rowLine = line;
-    } else field += ch;
-  }
-  if (field !== '' || row.length > 0) {
+      if (ch === '"' && field === '') inQuotes = true;
+      else if (ch === ',') {
+        row.push(field);
+        field = '';
+      } else if (ch === '\n' || ch === '\r') break;
+      else field += ch;
+    }
     row.push(field);
     rows.push(row);
-    lines.push(rowLine);
+    lines.push(startLine);
+    end = i;
+    if (text[end] === '\r' && text[end + 1] === '\n') end++;
+    pos = end + 1;
+    line++;
   }
   return { rows, lines };
 }
@@ -220,8 +232,9 @@ export function parseDirectory(
       for (const k of Object.keys(item)) if (known.has(k)) columns.add(k as DirectoryColumn);
       add(item as Record<string, unknown>, where);
     };
-    if (items) items.forEach((item, i) => addItem(item, { record: i + 1 }));
-    else {
+    if (items) {
+      for (let i = 0; i < items.length; i++) addItem(items[i], { record: i + 1 });
+    } else {
       // JSON lines
       const lines = text.split(/\r?\n/);
       lines.forEach((l, i) => {

@@ -81,7 +81,12 @@ function parseSuffixes(rest: string, a: DumpAccount): void {
  * hash lines, `_history` lines, `.kerberos` key lines and `.cleartext` lines in any mix, so a user can
  * pass the three secretsdump files in any order.
  */
-export function parseDump(text: string, file: string, map: AccountMap = new Map(), opts: DumpParseOptions = {}): AccountMap {
+export function parseDump(
+  text: string,
+  file: string,
+  map: AccountMap = new Map(),
+  opts: DumpParseOptions = {},
+): AccountMap {
   const problem = (line: number, reason: string, field?: string) => {
     const p: RecordProblem = { file, line, reason, level: 'error', field };
     if (opts.strict) throw new HaechiError('input', reason, { file, line, field });

@@ -14,7 +14,7 @@
  * not hashed at all.
  */
 import { HaechiError } from '../errors.js';
-import { ntHashWords, wordsToHex } from './md4.js';
+import { ntHashConcatWords, wordsToHex } from './md4.js';
 
 export interface ExposureMatch {
   /** lowercase account key */
@@ -97,13 +97,13 @@ function tailVariants(tail: string): string[] {
 const LETTER = /\p{L}/u;
 
 /**
- * Calls `visit` with every simple variant of `password` (including itself first); stops when it
- * returns true. Returns the number of candidates visited. A root of fewer than three letters is too
+ * Calls `visit` with every simple variant of `password` (itself first), as the root part and the
+ * ending (so the caller can hash them without joining strings); stops when it returns true. Returns the number of candidates visited. A root of fewer than three letters is too
  * weak to call a variant "the same password", so only the exact password is tried.
  */
-export function forEachVariant(password: string, visit: (candidate: string) => boolean): number {
+export function forEachVariant(password: string, visit: (head: string, tail: string) => boolean): number {
   let n = 1;
-  if (visit(password)) return n;
+  if (visit(password, '')) return n;
   const chars = [...password];
   let first = -1;
   let last = -1;
@@ -128,7 +128,7 @@ export function forEachVariant(password: string, visit: (candidate: string) => b
       const base = l + c;
       for (const t of tails) {
         n++;
-        if (visit(base + t)) return n;
+        if (visit(base, t)) return n;
       }
     }
   }
@@ -167,7 +167,11 @@ export function checkExposures(
     const m = /^([^:;\t\s]+@[^:;\t\s]+)[:;\t](.*)$/.exec(line);
     if (!m) {
       sum.malformed++;
-      opts.onProblem?.({ file: opts.file ?? '-', line: lineNo, reason: 'expected email:password or email:hash' });
+      opts.onProblem?.({
+        file: opts.file ?? '-',
+        line: lineNo,
+        reason: 'expected email:password or email:hash',
+      });
       continue;
     }
     const email = m[1].toLowerCase();
@@ -184,7 +188,8 @@ export function checkExposures(
       const h = secret.toLowerCase();
       for (const t of targets) {
         if (t.current === h) sum.matches.push({ account: t.key, email, match: 'exact', against: 'current' });
-        else if (t.history.includes(h)) sum.matches.push({ account: t.key, email, match: 'exact', against: 'history' });
+        else if (t.history.includes(h))
+          sum.matches.push({ account: t.key, email, match: 'exact', against: 'history' });
       }
       continue;
     }
@@ -192,18 +197,20 @@ export function checkExposures(
     for (const t of targets) {
       const hashes = [t.current, ...t.history].filter((x): x is string => !!x);
       if (hashes.length === 0) continue;
-      const firstWords = new Set(hashes.map((h) => Number.parseInt(h.slice(0, 8).match(/../g)!.reverse().join(''), 16)));
+      const firstWords = new Set(
+        hashes.map((h) => Number.parseInt(h.slice(0, 8).match(/../g)!.reverse().join(''), 16)),
+      );
       // the current password wins over a previous one: keep looking after a history match
       let found: string | undefined;
       let exact = false;
-      forEachVariant(secret, (cand) => {
-        ntHashWords(cand, words);
+      forEachVariant(secret, (head, tail) => {
+        ntHashConcatWords(head, tail, words);
         if (!firstWords.has(words[0] >>> 0)) return false;
         const hex = wordsToHex(words);
         if (!hashes.includes(hex) || (found !== undefined && found === t.current)) return false;
         if (found === undefined || hex === t.current) {
           found = hex;
-          exact = cand === secret;
+          exact = head + tail === secret;
         }
         return hex === t.current;
       });

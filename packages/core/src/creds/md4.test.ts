@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { md4 as wasmMd4 } from 'hash-wasm';
-import { EMPTY_NT, md4, ntHash } from './md4.js';
+import { EMPTY_NT, md4, ntHash, ntHashConcatWords, wordsToHex } from './md4.js';
 
 test('NT hashes of known passwords match published values', () => {
   // published in MS-NLMP examples, hashcat's example hashes and countless cracking references
@@ -27,9 +27,24 @@ test('MD4 test suite of RFC 1320 appendix A.5', () => {
 
 test('the one-block fast path and the general path agree with hash-wasm at every length', async () => {
   for (let n = 0; n < 70; n++) {
-    const pw = Array.from({ length: n }, (_, i) => String.fromCharCode(0x41 + ((i * 7) % 26), 0xac00 + i).charAt(i % 2)).join('');
+    const pw = Array.from({ length: n }, (_, i) =>
+      String.fromCharCode(0x41 + ((i * 7) % 26), 0xac00 + i).charAt(i % 2),
+    ).join('');
     assert.equal(ntHash(pw), await wasmMd4(Buffer.from(pw, 'utf16le')), `length ${n}`);
   }
   // non-ASCII: UTF-16LE code units, as Windows hashes them
   assert.equal(ntHash('비밀번호'), await wasmMd4(Buffer.from('비밀번호', 'utf16le')));
+});
+
+test('hashing a root and an ending without joining them gives the joined hash', () => {
+  for (const [h, t] of [
+    ['Hanil', '@2026!'],
+    ['', ''],
+    ['abc', ''],
+    ['', 'xyz'],
+    ['a'.repeat(20), 'b'.repeat(7)],
+    ['a'.repeat(20), 'b'.repeat(8)], // over one block: falls back to the general path
+  ]) {
+    assert.equal(wordsToHex(ntHashConcatWords(h, t)), ntHash(h + t), `${h}|${t}`);
+  }
 });

@@ -47,7 +47,11 @@ export function knownFormatNames(): string {
 /** The reader named `name`, or HaechiError('usage') listing the known ones. */
 export function requireFormat(name: string): FormatReader {
   const f = findFormat(name);
-  if (!f) throw new HaechiError('usage', `unknown format ${JSON.stringify(name)}; known formats: ${knownFormatNames()}`);
+  if (!f)
+    throw new HaechiError(
+      'usage',
+      `unknown format ${JSON.stringify(name)}; known formats: ${knownFormatNames()}`,
+    );
   return f;
 }
 

@@ -3,14 +3,21 @@
  * paths into inputs (folders, `-`, .gz, .zip entries), `readEvents` reads one with the right
  * reader from the FORMATS registry, `readPaths` does both and keeps per-input statistics.
  */
-export * from './types.js';
+
 export { FORMATS, findFormat, knownFormatNames, requireFormat, sniffFormat } from './formats.js';
 export { type DiscoverOptions, discoverInputs, HEAD_BYTES } from './inputs.js';
-export { type InputRead, type ReadStats, readerFor, readEvents, readPaths, reasonKey } from './read.js';
-export { describeProblem, reportProblem } from './problems.js';
 export { JsonRecordSplitter, type SplitProblem, type SplitRecord } from './json-stream.js';
-export { openZipEntry, readZipDirectory, type ZipEntry } from './zip.js';
+export { describeProblem, reportProblem } from './problems.js';
+export { type InputRead, type ReadStats, readEvents, readerFor, readPaths, reasonKey } from './read.js';
 export { epochFromNumber, parseTimestamp, parseUtcOffset } from './time.js';
+export * from './types.js';
+export {
+  ecsJsonReader,
+  evtxJsonReader,
+  nxlogJsonReader,
+  readWindowsJson,
+  sniffWindowsJson,
+} from './windows/json-reader.js';
 export {
   detectWindowsFlavour,
   normalizeEvtxJson,
@@ -19,10 +26,4 @@ export {
   type WindowsFlavour,
   type WindowsNormalizeOptions,
 } from './windows/normalize.js';
-export {
-  ecsJsonReader,
-  evtxJsonReader,
-  nxlogJsonReader,
-  readWindowsJson,
-  sniffWindowsJson,
-} from './windows/json-reader.js';
+export { openZipEntry, readZipDirectory, type ZipEntry } from './zip.js';

@@ -205,7 +205,9 @@ test('zip entries (stored, deflate, gzip inside) become inputs; unsupported entr
 
 const hasZip = spawnSync('zip', ['-v']).status === 0;
 
-test('archives made by Info-ZIP, including forced zip64', { skip: hasZip ? false : 'zip CLI not installed' }, async () => {
+test('archives made by Info-ZIP, including forced zip64', {
+  skip: hasZip ? false : 'zip CLI not installed',
+}, async () => {
   const work = join(dir, 'infozip');
   mkdirSync(work);
   writeFileSync(join(work, 'one.json'), jsonl('one', 50));
@@ -255,7 +257,10 @@ test('stdin: plain and gzipped, read once', async () => {
 
 test('UTF-16LE exports with a byte order mark read like UTF-8', async () => {
   const text = jsonl('utf16 é', 20);
-  writeFileSync(join(dir, 'utf16.json'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+  writeFileSync(
+    join(dir, 'utf16.json'),
+    Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]),
+  );
   const { inputs, problems } = await collect([join(dir, 'utf16.json')]);
   assert.deepEqual(problems, []);
   assert.equal(inputs[0]!.events.length, 20);

@@ -102,7 +102,9 @@ function isZip(path: string, magic: Buffer): boolean {
 
 /** Entries macOS adds to archives (resource forks) and hidden files: metadata, not logs. */
 function isHiddenEntry(name: string): boolean {
-  return name.startsWith('__MACOSX/') || name.split('/').some((part) => part.startsWith('.') && part.length > 0);
+  return (
+    name.startsWith('__MACOSX/') || name.split('/').some((part) => part.startsWith('.') && part.length > 0)
+  );
 }
 
 async function* zipInputs(path: string, displayPath: string, opts: ReadOptions): AsyncGenerator<InputSource> {
@@ -228,9 +230,13 @@ async function stdinInput(stdin: Readable): Promise<InputSource> {
     };
   }
   if (startsWith(first, ZIP_MAGIC)) {
-    throw new HaechiError('input', 'a zip archive cannot be read from stdin (it needs random access); pass the file', {
-      file: '-',
-    });
+    throw new HaechiError(
+      'input',
+      'a zip archive cannot be read from stdin (it needs random access); pass the file',
+      {
+        file: '-',
+      },
+    );
   }
   return { uri: '-', name: 'stdin', head: first.subarray(0, HEAD_BYTES), open: openRaw };
 }
@@ -248,7 +254,10 @@ export interface DiscoverOptions extends ReadOptions {
  * HaechiError('input'); unreadable files met while walking and broken archives are reported
  * through `opts.onProblem` and skipped (strict mode throws).
  */
-export async function* discoverInputs(paths: readonly string[], opts: DiscoverOptions = {}): AsyncGenerator<InputSource> {
+export async function* discoverInputs(
+  paths: readonly string[],
+  opts: DiscoverOptions = {},
+): AsyncGenerator<InputSource> {
   for (const p of paths) {
     if (p === '-') {
       yield await stdinInput(opts.stdin ?? process.stdin);
@@ -258,10 +267,14 @@ export async function* discoverInputs(paths: readonly string[], opts: DiscoverOp
     try {
       st = await stat(p);
     } catch (err) {
-      throw new HaechiError('input', `cannot open: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, {
-        file: p,
-        cause: err,
-      });
+      throw new HaechiError(
+        'input',
+        `cannot open: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+        {
+          file: p,
+          cause: err,
+        },
+      );
     }
     if (st.isDirectory()) yield* walk(p, opts, new Set());
     else yield* fileInputs(p, opts);
@@ -296,7 +309,11 @@ async function* walk(dir: string, opts: DiscoverOptions, seen: Set<string>): Asy
     seen.add(real);
     names = await readdir(dir);
   } catch (err) {
-    reportProblem(opts, { file: dir, reason: `cannot list folder: ${(err as Error).message}`, level: 'error' });
+    reportProblem(opts, {
+      file: dir,
+      reason: `cannot list folder: ${(err as Error).message}`,
+      level: 'error',
+    });
     return;
   }
   names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));

@@ -150,7 +150,11 @@ test('a truncated last object is reported', () => {
     [1],
   );
   assert.deepEqual(r.problems, [
-    { reason: 'truncated record: the input ends before the record closes', record: 2, line: a.split('\n').length + 1 },
+    {
+      reason: 'truncated record: the input ends before the record closes',
+      record: 2,
+      line: a.split('\n').length + 1,
+    },
   ]);
   const lines = split('{"n":1}\n{"n":2');
   assert.equal(lines.records.length, 2, 'JSON lines: the cut last line is handed over and fails to parse');
@@ -182,4 +186,46 @@ test('an unterminated array is reported; text between records is reported', () =
   assert.equal(pretty.problems.length, 1);
   assert.equal(pretty.problems[0]!.line, 4);
   assert.equal(pretty.problems[0]!.record, undefined);
+});
+
+test('a record over the size limit is reported and skipped, memory stays bounded', () => {
+  const run = (text: string, chunk: number) => {
+    const records: SplitRecord[] = [];
+    const problems: SplitProblem[] = [];
+    const s = new JsonRecordSplitter(
+      (r) => records.push(r),
+      (p) => problems.push(p),
+      100,
+    );
+    const buf = Buffer.from(text);
+    for (let i = 0; i < buf.length; i += chunk) s.push(buf.subarray(i, i + chunk));
+    s.end();
+    return { values: records.map((r) => JSON.parse(r.text)), records, problems };
+  };
+  const big = { n: 2, blob: 'x'.repeat(400) };
+  const lines = run(`{"n":1}\n${JSON.stringify(big)}\n{"n":3}\n`, 16);
+  assert.deepEqual(
+    lines.values.map((v) => v.n),
+    [1, 3],
+  );
+  assert.deepEqual(
+    lines.problems.map((p) => [p.record, p.line]),
+    [[2, 2]],
+  );
+  assert.match(lines.problems[0]!.reason, /larger than/);
+  assert.deepEqual(
+    lines.records.map((r) => [r.record, r.line]),
+    [
+      [1, 1],
+      [3, 3],
+    ],
+  );
+  // a single-line array element: the giant element is dropped, the following ones still read
+  const arr = run(JSON.stringify([{ n: 1 }, big, { n: 3 }], null, 2), 16);
+  assert.equal(arr.problems.length, 1);
+  assert.equal(arr.problems[0]!.record, 2);
+  assert.deepEqual(
+    arr.values.map((v) => v.n),
+    [1, 3],
+  );
 });

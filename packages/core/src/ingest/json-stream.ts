@@ -73,10 +73,19 @@ export class JsonRecordSplitter {
   private bomProbe: Buffer | undefined;
   /** JSON lines mode: partial line from earlier chunks */
   private lineParts: Buffer[] = [];
+  /** bytes held for the open record (pending or lineParts) */
+  private pendingBytes = 0;
+  /** JSON lines mode: skipping the rest of an over-long line */
+  private skippingLine = false;
 
+  /**
+   * `maxRecordBytes` bounds the memory one record may hold: a broken file (an unterminated string
+   * swallowing everything after it) is reported and skipped instead of growing without limit.
+   */
   constructor(
     private readonly onRecord: (r: SplitRecord) => void,
     private readonly onProblem: (p: SplitProblem) => void,
+    private readonly maxRecordBytes = 32 * 1024 * 1024,
   ) {}
 
   /** Feeds the next chunk of bytes. */
@@ -138,10 +147,28 @@ export class JsonRecordSplitter {
     let s = from;
     for (;;) {
       const nl = chunk.indexOf(LF, s);
+      if (this.skippingLine) {
+        if (nl === -1) return;
+        this.skippingLine = false;
+        this.line++;
+        s = nl + 1;
+        continue;
+      }
       if (nl === -1) {
-        if (s < chunk.length) this.lineParts.push(chunk.subarray(s));
+        if (s < chunk.length) {
+          this.lineParts.push(chunk.subarray(s));
+          this.pendingBytes += chunk.length - s;
+          if (this.pendingBytes > this.maxRecordBytes) {
+            this.recordNo++;
+            this.onProblem({ reason: this.tooLong(), record: this.recordNo, line: this.line });
+            this.lineParts = [];
+            this.pendingBytes = 0;
+            this.skippingLine = true;
+          }
+        }
         return;
       }
+      this.pendingBytes = 0;
       if (this.lineParts.length > 0) {
         this.lineParts.push(chunk.subarray(s, nl));
         const buf = Buffer.concat(this.lineParts);
@@ -181,6 +208,24 @@ export class JsonRecordSplitter {
         if (this.escapeCarry) {
           this.escapeCarry = false;
           from2 = i + 1;
+        }
+        // most strings are short (keys, small values): a plain scan of their first bytes beats a
+        // native call; a backslash, a line feed or a long string take the general path below
+        const lim = from2 + 48 < n ? from2 + 48 : n;
+        let j = from2;
+        for (; j < lim; j++) {
+          const c = chunk[j]!;
+          if (c === QUOTE || c === BACKSLASH || c === LF) break;
+        }
+        if (j < lim && chunk[j] === QUOTE) {
+          this.inString = false;
+          i = j + 1;
+          continue;
+        }
+        if (j === n) {
+          // no backslash before the chunk's end: nothing escapes the next chunk's first byte
+          i = n;
+          break;
         }
         let q = from2 <= n ? chunk.indexOf(QUOTE, from2) : -1;
         while (q !== -1) {
@@ -228,6 +273,24 @@ export class JsonRecordSplitter {
         continue;
       }
       if (b === SPACE || b === TAB || b === CR) {
+        // indentation comes in runs
+        i++;
+        while (i < n && chunk[i] === SPACE) i++;
+        continue;
+      }
+      if (b === QUOTE && !this.resync && this.depth > this.base) {
+        // a string inside a record, the most common token: skip a short one here
+        const lim = i + 49 < n ? i + 49 : n;
+        let j = i + 1;
+        for (; j < lim; j++) {
+          const c = chunk[j]!;
+          if (c === QUOTE || c === BACKSLASH || c === LF) break;
+        }
+        if (j < lim && chunk[j] === QUOTE) {
+          i = j + 1;
+          continue;
+        }
+        this.inString = true; // long, escaped or broken: the general path
         i++;
         continue;
       }
@@ -236,7 +299,11 @@ export class JsonRecordSplitter {
         // skip text until a line whose first non-blank byte can start a record
         const col = i - lineStart;
         const isFirstOnLine = this.onlyBlanksBefore(chunk, lineStart, i);
-        if (isFirstOnLine && (b === LBRACE || (b === LBRACKET && this.base === 0)) && col <= Math.max(this.recordCol, 0)) {
+        if (
+          isFirstOnLine &&
+          (b === LBRACE || (b === LBRACKET && this.base === 0)) &&
+          col <= Math.max(this.recordCol, 0)
+        ) {
           this.resync = false;
           // fall through: handled as a record start below
         } else if (isFirstOnLine && b === RBRACKET && this.base > 0 && col === 0) {
@@ -331,9 +398,17 @@ export class JsonRecordSplitter {
       i++;
     }
 
-    // keep the open record's bytes for the next chunk
+    // keep the open record's bytes for the next chunk, up to the size limit
     if (this.depth > this.base || this.inString) {
-      if (recStart >= 0) this.pending.push(chunk.subarray(recStart));
+      if (recStart >= 0) {
+        this.pending.push(chunk.subarray(recStart));
+        this.pendingBytes += n - recStart;
+      }
+      if (this.pendingBytes > this.maxRecordBytes) {
+        this.onProblem({ reason: this.tooLong(), record: this.recordNo, line: this.recordLine });
+        this.abandonRecord();
+        this.resync = true;
+      }
     }
     this.colCarry = n - lineStart;
   }
@@ -357,8 +432,13 @@ export class JsonRecordSplitter {
     return true;
   }
 
+  private tooLong(): string {
+    return `record larger than ${Math.round(this.maxRecordBytes / 1048576)} MiB: skipped (a broken file, or not JSON records)`;
+  }
+
   private abandonRecord(): void {
     this.pending = [];
+    this.pendingBytes = 0;
     this.depth = this.base;
     this.inString = false;
     this.escapeCarry = false;
@@ -370,6 +450,7 @@ export class JsonRecordSplitter {
       this.pending.push(chunk.subarray(0, end));
       text = Buffer.concat(this.pending).toString('utf8');
       this.pending = [];
+      this.pendingBytes = 0;
     } else {
       text = chunk.toString('utf8', recStart, end);
     }

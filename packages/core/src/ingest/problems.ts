@@ -16,8 +16,16 @@ export function describeProblem(p: RecordProblem): string {
 
 export function reportProblem(opts: Pick<ReadOptions, 'strict' | 'onProblem'>, p: RecordProblem): void {
   if (opts.strict && p.level === 'error') {
-    throw new HaechiError('input', p.reason, { file: p.file, line: p.line, record: p.record, field: p.field });
+    throw new HaechiError('input', p.reason, {
+      file: p.file,
+      line: p.line,
+      record: p.record,
+      field: p.field,
+    });
   }
   if (opts.onProblem) opts.onProblem(p);
-  else process.emitWarning(describeProblem(p), { code: p.level === 'error' ? 'HAECHI_INPUT_ERROR' : 'HAECHI_INPUT_WARNING' });
+  else
+    process.emitWarning(describeProblem(p), {
+      code: p.level === 'error' ? 'HAECHI_INPUT_ERROR' : 'HAECHI_INPUT_WARNING',
+    });
 }

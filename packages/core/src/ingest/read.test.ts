@@ -55,7 +55,9 @@ function evtxDoc(i: number) {
       System: {
         Provider: { '#attributes': { Name: 'Microsoft-Windows-Sysmon' } },
         EventID: 1,
-        TimeCreated: { '#attributes': { SystemTime: new Date(Date.UTC(2024, 0, 1) + i * 1000).toISOString() } },
+        TimeCreated: {
+          '#attributes': { SystemTime: new Date(Date.UTC(2024, 0, 1) + i * 1000).toISOString() },
+        },
         EventRecordID: 500 + i,
         Channel: 'Microsoft-Windows-Sysmon/Operational',
         Computer: 'ws02',
@@ -74,7 +76,8 @@ test('the registry: names are unique, findFormat finds them, sniffing picks the 
   assert.equal(sniffFormat('x.json', b(evtxDoc(1))).name, 'evtx-json');
   assert.equal(sniffFormat('x.json', b([ecsDoc(1)])).name, 'ecs-json');
   assert.equal(
-    sniffFormat('x.json', Buffer.from('{"EventID":1,"Channel":"Security","Hostname":"h","TimeCreated":"x"}')).name,
+    sniffFormat('x.json', Buffer.from('{"EventID":1,"Channel":"Security","Hostname":"h","TimeCreated":"x"}'))
+      .name,
     'nxlog-json',
   );
   assert.throws(
@@ -117,7 +120,12 @@ test('flavours are detected per record in a mixed file; --format forces one', as
     [
       JSON.stringify(evtxDoc(1)),
       JSON.stringify(ecsDoc(2)),
-      JSON.stringify({ EventID: 4624, Channel: 'Security', Hostname: 'dc1', TimeCreated: '2024-01-01T00:00:00Z' }),
+      JSON.stringify({
+        EventID: 4624,
+        Channel: 'Security',
+        Hostname: 'dc1',
+        TimeCreated: '2024-01-01T00:00:00Z',
+      }),
     ].join('\n'),
   );
   const auto = await readAll(p);
@@ -187,7 +195,7 @@ test('corrupt records are reported with record and line, the rest read; strict s
     [501, 503],
   );
   const line2 = objs[0]!.split('\n').length + 1;
-  const line4 = line2 + 2 * (objs[1]!.split('\n').length);
+  const line4 = line2 + 2 * objs[1]!.split('\n').length;
   assert.deepEqual(
     r.problems.map((x) => [x.record, x.line]),
     [
@@ -210,7 +218,9 @@ test('readPaths: per-input statistics with grouped reasons; unknown inputs get a
       JSON.stringify(evtxDoc(1)),
       '{"bad json',
       '{"also bad',
-      JSON.stringify({ Event: { System: { EventID: 1, TimeCreated: { '#attributes': { SystemTime: 'never' } } } } }),
+      JSON.stringify({
+        Event: { System: { EventID: 1, TimeCreated: { '#attributes': { SystemTime: 'never' } } } },
+      }),
     ].join('\n'),
   );
   writeFileSync(join(sub, 'c.txt'), 'README: not a log\n');
@@ -226,7 +236,14 @@ test('readPaths: per-input statistics with grouped reasons; unknown inputs get a
     {
       uri: 'a.jsonl',
       events: 2,
-      stats: { uri: join(sub, 'a.jsonl'), format: 'evtx-json', events: 2, skipped: 0, warnings: 0, reasons: {} },
+      stats: {
+        uri: join(sub, 'a.jsonl'),
+        format: 'evtx-json',
+        events: 2,
+        skipped: 0,
+        warnings: 0,
+        reasons: {},
+      },
     },
     {
       uri: 'b.jsonl',

@@ -56,7 +56,10 @@ export function reasonKey(p: Pick<RecordProblem, 'reason' | 'field'>): string {
  * input they name and passed on to `opts.onProblem`. An input no reader recognises (or that fails
  * as a whole) gets `stats.error` and no events, unless `opts.strict`, which throws.
  */
-export async function* readPaths(paths: readonly string[], opts: DiscoverOptions = {}): AsyncGenerator<InputRead> {
+export async function* readPaths(
+  paths: readonly string[],
+  opts: DiscoverOptions = {},
+): AsyncGenerator<InputRead> {
   let current: ReadStats | undefined;
   const onProblem = (p: RecordProblem) => {
     if (current && p.file === current.uri) {

@@ -32,7 +32,8 @@ export function parseTimestamp(text: string, defaultOffsetMinutes = 0): ParsedTi
   const minute = m[5] === undefined ? 0 : +m[5];
   const second = m[6] === undefined ? 0 : +m[6];
   if (month < 1 || month > 12 || day < 1 || day > DAYS_IN_MONTH[month - 1]!) return undefined;
-  if (month === 2 && day === 29 && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0))) return undefined;
+  if (month === 2 && day === 29 && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)))
+    return undefined;
   // 60 allows a leap second (RFC 3339 section 5.6); it folds into the next second
   if (hour > 23 || minute > 59 || second > 60) return undefined;
   let ms = Date.UTC(year, month - 1, day, hour, minute, second);

@@ -2,8 +2,9 @@
  * The contract every reader implements (DESIGN.md: source -> reader -> normalize). A reader turns
  * one input (a file, a zip entry, stdin) into batches of normalised `Event`s with Sigma field names.
  */
-import type { Event } from '../model/index.js';
+
 import type { Readable } from 'node:stream';
+import type { Event } from '../model/index.js';
 
 /** A corrupt or suspicious record, reported and (unless strict) skipped. */
 export interface RecordProblem {

@@ -8,7 +8,7 @@
  */
 import { open } from 'node:fs/promises';
 import { Readable } from 'node:stream';
-import { createInflateRaw, crc32 } from 'node:zlib';
+import { crc32, createInflateRaw } from 'node:zlib';
 import { HaechiError } from '../errors.js';
 
 export interface ZipEntry {
@@ -77,18 +77,21 @@ export async function readZipDirectory(path: string): Promise<ZipEntry[]> {
       const rec64Off = Number(tail.readBigUInt64LE(loc + 8));
       const rec = Buffer.alloc(56);
       await fh.read(rec, 0, 56, rec64Off);
-      if (rec.readUInt32LE(0) !== EOCD64_SIG) throw bad(path, 'zip64 end of central directory record missing');
+      if (rec.readUInt32LE(0) !== EOCD64_SIG)
+        throw bad(path, 'zip64 end of central directory record missing');
       total = Number(rec.readBigUInt64LE(32));
       cdSize = Number(rec.readBigUInt64LE(40));
       cdOffset = Number(rec.readBigUInt64LE(48));
     }
-    if (cdOffset + cdSize > size) throw bad(path, 'central directory lies beyond the end of the file (truncated?)');
+    if (cdOffset + cdSize > size)
+      throw bad(path, 'central directory lies beyond the end of the file (truncated?)');
     const cd = Buffer.alloc(cdSize);
     await fh.read(cd, 0, cdSize, cdOffset);
     const entries: ZipEntry[] = [];
     let p = 0;
     for (let n = 0; n < total; n++) {
-      if (p + 46 > cd.length || cd.readUInt32LE(p) !== CDH_SIG) throw bad(path, `central directory entry ${n + 1} is corrupt`);
+      if (p + 46 > cd.length || cd.readUInt32LE(p) !== CDH_SIG)
+        throw bad(path, `central directory entry ${n + 1} is corrupt`);
       const flags = cd.readUInt16LE(p + 8);
       const method = cd.readUInt16LE(p + 10);
       const crc = cd.readUInt32LE(p + 16);
@@ -125,7 +128,17 @@ export async function readZipDirectory(path: string): Promise<ZipEntry[]> {
       if (flags & 0x1) unsupported = 'encrypted entry';
       else if (method !== 0 && method !== 8)
         unsupported = `unsupported compression method ${method}${METHOD_NAMES[method] ? ` (${METHOD_NAMES[method]})` : ''}`;
-      entries.push({ name, method, flags, crc, compressedSize, size: uncompressed, localOffset, isDirectory, unsupported });
+      entries.push({
+        name,
+        method,
+        flags,
+        crc,
+        compressedSize,
+        size: uncompressed,
+        localOffset,
+        isDirectory,
+        unsupported,
+      });
       p = extraEnd + commentLen;
     }
     return entries;
@@ -147,10 +160,15 @@ export function openZipEntry(path: string, entry: ZipEntry, uri: string): Readab
     try {
       const lfh = Buffer.alloc(30);
       await fh.read(lfh, 0, 30, entry.localOffset);
-      if (lfh.readUInt32LE(0) !== LFH_SIG) throw new HaechiError('input', 'zip local file header is corrupt', { file: uri });
+      if (lfh.readUInt32LE(0) !== LFH_SIG)
+        throw new HaechiError('input', 'zip local file header is corrupt', { file: uri });
       const dataStart = entry.localOffset + 30 + lfh.readUInt16LE(26) + lfh.readUInt16LE(28);
       if (entry.compressedSize === 0) return;
-      const raw = fh.createReadStream({ start: dataStart, end: dataStart + entry.compressedSize - 1, autoClose: false });
+      const raw = fh.createReadStream({
+        start: dataStart,
+        end: dataStart + entry.compressedSize - 1,
+        autoClose: false,
+      });
       const source: AsyncIterable<Buffer> = entry.method === 8 ? raw.pipe(createInflateRaw()) : raw;
       // a corrupt deflate stream errors the inflater; the raw stream's errors must reach it too
       if (entry.method === 8) raw.on('error', (err) => (source as unknown as Readable).destroy(err));
@@ -161,15 +179,23 @@ export function openZipEntry(path: string, entry: ZipEntry, uri: string): Readab
       }
     } catch (err) {
       if (err instanceof HaechiError) throw err;
-      throw new HaechiError('input', `corrupt zip entry: ${(err as Error).message}`, { file: uri, cause: err });
+      throw new HaechiError('input', `corrupt zip entry: ${(err as Error).message}`, {
+        file: uri,
+        cause: err,
+      });
     } finally {
       await fh.close();
     }
     if (total !== entry.size)
-      throw new HaechiError('input', `zip entry size mismatch: ${total} bytes, directory says ${entry.size}`, {
-        file: uri,
-      });
-    if ((crc >>> 0) !== entry.crc) throw new HaechiError('input', 'zip entry CRC-32 mismatch (corrupt archive)', { file: uri });
+      throw new HaechiError(
+        'input',
+        `zip entry size mismatch: ${total} bytes, directory says ${entry.size}`,
+        {
+          file: uri,
+        },
+      );
+    if (crc >>> 0 !== entry.crc)
+      throw new HaechiError('input', 'zip entry CRC-32 mismatch (corrupt archive)', { file: uri });
   }
   return Readable.from(bytes(), { objectMode: false });
 }

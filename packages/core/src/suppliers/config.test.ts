@@ -54,11 +54,16 @@ test('the issue example parses into the register, the window and the inventory',
 });
 
 test('a bad time zone names the file, line, entry and field', () => {
-  const err = errorOf(() => parseSupplierYaml(REGISTER.replace('tz: Asia/Seoul', 'tz: Asia/Seul'), '/etc/haechi/suppliers.yaml'));
+  const err = errorOf(() =>
+    parseSupplierYaml(REGISTER.replace('tz: Asia/Seoul', 'tz: Asia/Seul'), '/etc/haechi/suppliers.yaml'),
+  );
   assert.equal(err.code, 'config');
   assert.equal(err.file, 'suppliers.yaml');
   assert.equal(err.line, 6);
-  assert.equal(err.message, "suppliers[0] (Hanil Maintenance): hours.tz 'Asia/Seul' is not a known time zone");
+  assert.equal(
+    err.message,
+    "suppliers[0] (Hanil Maintenance): hours.tz 'Asia/Seul' is not a known time zone",
+  );
   assert.equal(
     err.describe(),
     "suppliers.yaml:6: suppliers[0] (Hanil Maintenance): hours.tz 'Asia/Seul' is not a known time zone",
@@ -111,7 +116,9 @@ windows:
 });
 
 test('wrong types are explained, not dumped', () => {
-  const err = errorOf(() => parseSupplierYaml('suppliers:\n  - name: A\n    accounts: a\n    hours: 9-18\n', 'x.yaml'));
+  const err = errorOf(() =>
+    parseSupplierYaml('suppliers:\n  - name: A\n    accounts: a\n    hours: 9-18\n', 'x.yaml'),
+  );
   assert.match(err.message, /suppliers\[0\] \(A\): hours must be a mapping, not string/);
   const top = errorOf(() => parseSupplierYaml('suppliers: {name: A}\n', 'x.yaml'));
   assert.match(top.message, /suppliers must be a list/);
@@ -130,7 +137,10 @@ Hanil Maintenance,hanil.*;svc_hanil,MES-*;10.20.0.0/16,rdp;smb,mon-fri,09:00,18:
   assert.equal(c.suppliers[1].name, 'Daeho Networks, Ltd.');
   assert.deepEqual(c.suppliers[1].hours, { days: 'mon-sun', from: '22:00', to: '06:00', tz: 'UTC' });
   const bad = errorOf(() => parseSupplierCsv(csv.replace('Asia/Seoul', 'Asia/Seul'), 'suppliers.csv'));
-  assert.equal(bad.describe(), "suppliers.csv:2: suppliers[0] (Hanil Maintenance): hours.tz 'Asia/Seul' is not a known time zone");
+  assert.equal(
+    bad.describe(),
+    "suppliers.csv:2: suppliers[0] (Hanil Maintenance): hours.tz 'Asia/Seul' is not a known time zone",
+  );
   const col = errorOf(() => parseSupplierCsv('name,acounts\nA,a\n', 'suppliers.csv'));
   assert.match(col.message, /header with at least 'name' and 'accounts'/);
   // files by extension
@@ -145,10 +155,11 @@ Hanil Maintenance,hanil.*;svc_hanil,MES-*;10.20.0.0/16,rdp;smb,mon-fri,09:00,18:
   assert.equal(merged.windows[0].id, 'CHG-1042');
   await assert.rejects(loadSupplierFile(join(dir, 'absent.yaml')), /cannot read .*absent\.yaml: ENOENT/);
   assert.throws(
-    () => mergeSupplierConfigs([
-      { file: 'a.yaml', config: parseSupplierYaml(REGISTER, 'a.yaml') },
-      { file: 'b.yaml', config: parseSupplierYaml(REGISTER, 'b.yaml') },
-    ]),
+    () =>
+      mergeSupplierConfigs([
+        { file: 'a.yaml', config: parseSupplierYaml(REGISTER, 'a.yaml') },
+        { file: 'b.yaml', config: parseSupplierYaml(REGISTER, 'b.yaml') },
+      ]),
     /supplier 'Hanil Maintenance' is declared in both a\.yaml and b\.yaml/,
   );
 });

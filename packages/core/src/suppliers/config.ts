@@ -114,7 +114,9 @@ export const CROWN_JEWEL_TAG = 'crown-jewel';
 
 const list = z
   .union([z.string(), z.array(z.union([z.string(), z.number()]))])
-  .transform((v) => (typeof v === 'string' ? [v] : v.map(String)).map((s) => s.trim()).filter((s) => s !== ''));
+  .transform((v) =>
+    (typeof v === 'string' ? [v] : v.map(String)).map((s) => s.trim()).filter((s) => s !== ''),
+  );
 
 const hostPatterns = list.superRefine((v, ctx) => {
   v.forEach((p, k) => {
@@ -124,7 +126,8 @@ const hostPatterns = list.superRefine((v, ctx) => {
 });
 
 const clock = z.string().superRefine((v, ctx) => {
-  if (parseClock(v) === undefined) ctx.addIssue({ code: 'custom', message: `'${v}' is not a time of day (HH:MM)` });
+  if (parseClock(v) === undefined)
+    ctx.addIssue({ code: 'custom', message: `'${v}' is not a time of day (HH:MM)` });
 });
 
 const hoursSchema = z.strictObject({
@@ -156,13 +159,12 @@ const asn = z.union([z.number(), z.string()]).transform((v, ctx) => {
 });
 
 const sourcesSchema = z.strictObject({
-  networks: list
-    .default([])
-    .superRefine((v, ctx) => {
-      v.forEach((p, k) => {
-        if (!parseCidr(p)) ctx.addIssue({ code: 'custom', path: [k], message: `'${p}' is not an address or CIDR block` });
-      });
-    }),
+  networks: list.default([]).superRefine((v, ctx) => {
+    v.forEach((p, k) => {
+      if (!parseCidr(p))
+        ctx.addIssue({ code: 'custom', path: [k], message: `'${p}' is not an address or CIDR block` });
+    });
+  }),
   asns: z
     .union([asn, z.array(asn)])
     .default([])
@@ -170,7 +172,11 @@ const sourcesSchema = z.strictObject({
   countries: list.default([]).transform((v, ctx) => {
     return v.map((c, k) => {
       if (!/^[A-Za-z]{2}$/.test(c))
-        ctx.addIssue({ code: 'custom', path: [k], message: `'${c}' is not an ISO 3166-1 alpha-2 country code` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [k],
+          message: `'${c}' is not an ISO 3166-1 alpha-2 country code`,
+        });
       return c.toUpperCase();
     });
   }),
@@ -221,7 +227,10 @@ const instant = z.union([z.string(), z.date()]).transform((v, ctx) => {
 
 const windowSchema = z
   .strictObject({
-    id: z.union([z.string(), z.number()]).transform(String).pipe(z.string().trim().min(1, 'must not be empty')),
+    id: z
+      .union([z.string(), z.number()])
+      .transform(String)
+      .pipe(z.string().trim().min(1, 'must not be empty')),
     start: instant,
     end: instant,
     hosts: hostPatterns.refine((v) => v.length > 0, 'must name at least one host or subnet'),
@@ -246,7 +255,8 @@ const assetSchema = z
   .superRefine((a, ctx) => {
     for (const key of ['ip', 'ips'] as const) {
       (a[key] ?? []).forEach((p, k) => {
-        if (!parseIp(p)) ctx.addIssue({ code: 'custom', path: [key, k], message: `'${p}' is not an IP address` });
+        if (!parseIp(p))
+          ctx.addIssue({ code: 'custom', path: [key, k], message: `'${p}' is not an IP address` });
       });
     }
   })
@@ -294,7 +304,10 @@ function fieldPath(path: readonly PropertyKey[]): string {
  * A union's complaint comes from the branch that got furthest (the deepest path): for
  * `asns: [AS4766, "x"]` that is the list branch saying item 1 is not an AS number.
  */
-function flattenIssue(issue: z.core.$ZodIssue, prefix: readonly PropertyKey[] = []): { path: PropertyKey[]; issue: z.core.$ZodIssue } {
+function flattenIssue(
+  issue: z.core.$ZodIssue,
+  prefix: readonly PropertyKey[] = [],
+): { path: PropertyKey[]; issue: z.core.$ZodIssue } {
   const path = [...prefix, ...issue.path];
   if (issue.code === 'invalid_union' && issue.errors.length > 0) {
     let best: z.core.$ZodIssue | undefined;
@@ -313,10 +326,19 @@ function describeIssue(issue: z.core.$ZodIssue): string {
     const received = /received (\w+)/.exec(issue.message)?.[1];
     if (received === 'undefined') return 'is missing';
     const name = (t: string | undefined) =>
-      t === 'object' ? 'a mapping' : t === 'array' ? 'a list' : t === 'null' ? 'null' : t === undefined ? 'another type' : `a ${t}`;
+      t === 'object'
+        ? 'a mapping'
+        : t === 'array'
+          ? 'a list'
+          : t === 'null'
+            ? 'null'
+            : t === undefined
+              ? 'another type'
+              : `a ${t}`;
     return `must be ${name(issue.expected)}${received ? `, not ${received === 'array' ? 'a list' : received}` : ''}`;
   }
-  if (issue.code === 'unrecognized_keys') return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')}`;
+  if (issue.code === 'unrecognized_keys')
+    return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')}`;
   return issue.message;
 }
 
@@ -342,7 +364,11 @@ function problemsOf(
     const keys = iss.code === 'unrecognized_keys' ? [...path, iss.keys[0]] : path;
     const line = locate?.([section, index, ...(keys as PathKey[])]);
     const text = field ? `${entry}: ${field} ${describeIssue(iss)}` : `${entry}: ${describeIssue(iss)}`;
-    return { line, text, field: `${section}[${index}]${field ? (field.startsWith('[') ? field : `.${field}`) : ''}` };
+    return {
+      line,
+      text,
+      field: `${section}[${index}]${field ? (field.startsWith('[') ? field : `.${field}`) : ''}`,
+    };
   });
 }
 
@@ -410,7 +436,11 @@ export function parseSupplierConfig(data: unknown, file: string, locate?: Locate
       const k = String(v).trim().toLowerCase();
       const prev = seen.get(k);
       if (prev !== undefined)
-        problems.push({ line: locate?.([key, i]), text: `${key}[${i}] (${v}): duplicates ${key}[${prev}]`, field: `${key}[${i}]` });
+        problems.push({
+          line: locate?.([key, i]),
+          text: `${key}[${i}] (${v}): duplicates ${key}[${prev}]`,
+          field: `${key}[${i}]`,
+        });
       else seen.set(k, i);
     });
   };
@@ -428,7 +458,10 @@ export function parseSupplierYaml(text: string, file: string): SupplierConfig {
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
     const line = lineCounter.linePos(e.pos[0]).line;
-    throw new HaechiError('config', `not valid YAML: ${e.message.split('\n')[0]}`, { file: basename(file), line });
+    throw new HaechiError('config', `not valid YAML: ${e.message.split('\n')[0]}`, {
+      file: basename(file),
+      line,
+    });
   }
   const locate: Locate = (path) => {
     for (let n = path.length; n > 0; n--) {
@@ -454,33 +487,60 @@ export function parseSupplierCsv(text: string, file: string): SupplierConfig {
   }
   const { header, rows } = parsed;
   if (!header.includes('name') || !header.includes('accounts'))
-    throw new HaechiError('config', `a supplier CSV needs a header with at least 'name' and 'accounts' (got ${header.join(', ') || 'nothing'})`, {
-      file: basename(file),
-      line: 1,
-    });
+    throw new HaechiError(
+      'config',
+      `a supplier CSV needs a header with at least 'name' and 'accounts' (got ${header.join(', ') || 'nothing'})`,
+      {
+        file: basename(file),
+        line: 1,
+      },
+    );
   const known = new Set([
-    'name', 'id', 'accounts', 'service_accounts', 'hosts', 'services', 'days', 'from', 'to', 'tz',
-    'networks', 'asns', 'countries', 'contact',
+    'name',
+    'id',
+    'accounts',
+    'service_accounts',
+    'hosts',
+    'services',
+    'days',
+    'from',
+    'to',
+    'tz',
+    'networks',
+    'asns',
+    'countries',
+    'contact',
   ]);
   const unknown = header.filter((h) => h !== '' && !known.has(h));
   if (unknown.length > 0)
-    throw new HaechiError('config', `unknown column${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `'${u}'`).join(', ')}`, {
-      file: basename(file),
-      line: 1,
-    });
+    throw new HaechiError(
+      'config',
+      `unknown column${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `'${u}'`).join(', ')}`,
+      {
+        file: basename(file),
+        line: 1,
+      },
+    );
   const suppliers = rows.map((r) => {
     const v = r.values;
     const o: Record<string, unknown> = { name: v.name, accounts: splitList(v.accounts) };
     if (v.id) o.id = v.id;
     for (const k of ['service_accounts', 'hosts', 'services'] as const) if (v[k]) o[k] = splitList(v[k]);
-    if (v.from || v.to || v.tz || v.days) o.hours = { days: v.days || 'mon-sun', from: v.from, to: v.to, tz: v.tz };
+    if (v.from || v.to || v.tz || v.days)
+      o.hours = { days: v.days || 'mon-sun', from: v.from, to: v.to, tz: v.tz };
     if (v.networks || v.asns || v.countries)
-      o.sources = { networks: splitList(v.networks), asns: splitList(v.asns), countries: splitList(v.countries) };
+      o.sources = {
+        networks: splitList(v.networks),
+        asns: splitList(v.asns),
+        countries: splitList(v.countries),
+      };
     if (v.contact) o.contact = v.contact;
     return o;
   });
   const lines = rows.map((r) => r.line);
-  return parseSupplierConfig({ suppliers }, file, (path) => (path[0] === 'suppliers' ? lines[path[1] as number] : undefined));
+  return parseSupplierConfig({ suppliers }, file, (path) =>
+    path[0] === 'suppliers' ? lines[path[1] as number] : undefined,
+  );
 }
 
 /** Reads a register/windows/assets file: CSV by its extension, YAML (or JSON) otherwise. */
@@ -494,11 +554,15 @@ export async function loadSupplierFile(path: string): Promise<SupplierConfig> {
       file: path,
     });
   }
-  return extname(path).toLowerCase() === '.csv' ? parseSupplierCsv(text, path) : parseSupplierYaml(text, path);
+  return extname(path).toLowerCase() === '.csv'
+    ? parseSupplierCsv(text, path)
+    : parseSupplierYaml(text, path);
 }
 
 /** Several files into one config; a supplier, window or asset declared twice is an error. */
-export function mergeSupplierConfigs(parts: readonly { file: string; config: SupplierConfig }[]): SupplierConfig {
+export function mergeSupplierConfigs(
+  parts: readonly { file: string; config: SupplierConfig }[],
+): SupplierConfig {
   const out: SupplierConfig = { suppliers: [], windows: [], assets: [], detection: { ...DEFAULT_DETECTION } };
   const owners = new Map<string, string>();
   for (const { file, config } of parts) {
@@ -506,9 +570,13 @@ export function mergeSupplierConfigs(parts: readonly { file: string; config: Sup
       const k = `${kind}\0${key.toLowerCase()}`;
       const prev = owners.get(k);
       if (prev !== undefined && prev !== file)
-        throw new HaechiError('config', `${kind} '${key}' is declared in both ${basename(prev)} and ${basename(file)}`, {
-          file: basename(file),
-        });
+        throw new HaechiError(
+          'config',
+          `${kind} '${key}' is declared in both ${basename(prev)} and ${basename(file)}`,
+          {
+            file: basename(file),
+          },
+        );
       owners.set(k, file);
     };
     for (const s of config.suppliers) claim('supplier', s.name);

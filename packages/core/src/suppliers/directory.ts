@@ -44,7 +44,11 @@ function parseTime(v: unknown): number | undefined | null {
 }
 
 function toList(v: unknown): string[] {
-  if (Array.isArray(v)) return v.map(String).map((s) => s.trim()).filter(Boolean);
+  if (Array.isArray(v))
+    return v
+      .map(String)
+      .map((s) => s.trim())
+      .filter(Boolean);
   if (typeof v === 'string') return splitList(v);
   return [];
 }
@@ -58,14 +62,22 @@ export function parseDirectory(
   const name = basename(file);
   let records: { where: { line?: number; record?: number }; values: Record<string, unknown> }[];
   const trimmed = text.trimStart();
-  if (extname(file).toLowerCase() === '.json' || extname(file).toLowerCase() === '.jsonl' || trimmed.startsWith('[') || trimmed.startsWith('{')) {
+  if (
+    extname(file).toLowerCase() === '.json' ||
+    extname(file).toLowerCase() === '.jsonl' ||
+    trimmed.startsWith('[') ||
+    trimmed.startsWith('{')
+  ) {
     records = [];
     if (trimmed.startsWith('[')) {
       let arr: unknown;
       try {
         arr = JSON.parse(text);
       } catch (err) {
-        throw new HaechiError('input', `not valid JSON: ${(err as Error).message}`, { file: name, cause: err });
+        throw new HaechiError('input', `not valid JSON: ${(err as Error).message}`, {
+          file: name,
+          cause: err,
+        });
       }
       (arr as unknown[]).forEach((r, i) => {
         records.push({ where: { record: i + 1 }, values: (r ?? {}) as Record<string, unknown> });
@@ -76,7 +88,12 @@ export function parseDirectory(
         try {
           records.push({ where: { line: i + 1 }, values: JSON.parse(l) });
         } catch (err) {
-          onProblem({ file: name, line: i + 1, reason: `not valid JSON: ${(err as Error).message}`, level: 'error' });
+          onProblem({
+            file: name,
+            line: i + 1,
+            reason: `not valid JSON: ${(err as Error).message}`,
+            level: 'error',
+          });
         }
       });
     }
@@ -88,17 +105,27 @@ export function parseDirectory(
       throw new HaechiError('input', (err as Error).message, { file: name, cause: err });
     }
     if (!parsed.header.includes('account'))
-      throw new HaechiError('input', `the directory export has no 'account' column (got ${parsed.header.join(', ') || 'nothing'})`, {
-        file: name,
-        line: 1,
-      });
+      throw new HaechiError(
+        'input',
+        `the directory export has no 'account' column (got ${parsed.header.join(', ') || 'nothing'})`,
+        {
+          file: name,
+          line: 1,
+        },
+      );
     records = parsed.rows.map((r) => ({ where: { line: r.line }, values: r.values }));
   }
   const out: DirectoryAccount[] = [];
   for (const { where, values } of records) {
     const raw = values.account ?? values.sAMAccountName ?? values.samaccountname;
     if (typeof raw !== 'string' || raw.trim() === '') {
-      onProblem({ file: name, ...where, field: 'account', reason: 'missing account; record skipped', level: 'error' });
+      onProblem({
+        file: name,
+        ...where,
+        field: 'account',
+        reason: 'missing account; record skipped',
+        level: 'error',
+      });
       continue;
     }
     const a: DirectoryAccount = { account: bareAccount(raw), groups: toList(values.groups) };
@@ -107,24 +134,42 @@ export function parseDirectory(
     for (const key of ['admin', 'enabled'] as const) {
       const b = parseBool(values[key]);
       if (b === null)
-        onProblem({ file: name, ...where, field: key, reason: `'${values[key]}' is not a boolean; value ignored`, level: 'warning' });
+        onProblem({
+          file: name,
+          ...where,
+          field: key,
+          reason: `'${values[key]}' is not a boolean; value ignored`,
+          level: 'warning',
+        });
       else if (b !== undefined) a[key] = b;
     }
     const t = parseTime(values.last_logon);
     if (t === null)
-      onProblem({ file: name, ...where, field: 'last_logon', reason: `'${values.last_logon}' is not an RFC 3339 time; value ignored`, level: 'warning' });
+      onProblem({
+        file: name,
+        ...where,
+        field: 'last_logon',
+        reason: `'${values.last_logon}' is not an RFC 3339 time; value ignored`,
+        level: 'warning',
+      });
     else if (t !== undefined) a.lastLogon = t;
     out.push(a);
   }
   return out;
 }
 
-export async function loadDirectory(path: string, onProblem?: (p: RecordProblem) => void): Promise<DirectoryAccount[]> {
+export async function loadDirectory(
+  path: string,
+  onProblem?: (p: RecordProblem) => void,
+): Promise<DirectoryAccount[]> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (err) {
-    throw new HaechiError('input', `cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? err}`, { cause: err, file: path });
+    throw new HaechiError('input', `cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? err}`, {
+      cause: err,
+      file: path,
+    });
   }
   return parseDirectory(text, path, onProblem);
 }

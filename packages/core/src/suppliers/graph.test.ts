@@ -37,7 +37,13 @@ let rec = 0;
 const logon = (user: string, host: string, type: number): Event => ({
   time: Date.parse('2026-03-02T10:00:00Z') + rec * 1000,
   source: { kind: 'winjson', uri: 'x', record: ++rec },
-  fields: { EventID: 4624, Channel: 'Security', Computer: `${host}.sjp.example`, TargetUserName: user, LogonType: type },
+  fields: {
+    EventID: 4624,
+    Channel: 'Security',
+    Computer: `${host}.sjp.example`,
+    TargetUserName: user,
+    LogonType: type,
+  },
 });
 
 const EVENTS: Event[] = [
@@ -111,7 +117,12 @@ test('blast radius: crown jewels by their shortest paths, and the two-hop share'
     r.crown_jewels.map((c) => [c.host, c.hops, c.shortest_paths, formatPath(c.path)]),
     [
       // MES-02 is one hop by the grant and one by the observed logon: two shortest paths
-      ['FS-01', 4, 2, 'Hanil Maintenance -grant-> MES-02 -session-> eng.lee -member-of-> FS Admins -admin-to-> FS-01'],
+      [
+        'FS-01',
+        4,
+        2,
+        'Hanil Maintenance -grant-> MES-02 -session-> eng.lee -member-of-> FS Admins -admin-to-> FS-01',
+      ],
       [
         'DC-01',
         7,
@@ -123,7 +134,10 @@ test('blast radius: crown jewels by their shortest paths, and the two-hop share'
   assert.deepEqual(r.crown_jewels_unreachable, ['HR-01']);
   const idle = blastRadius(g, 'Idle Vendor');
   assert.deepEqual([idle.accounts, idle.reachable_hosts, idle.share_within_two_hops], [[], 0, 0]);
-  assert.deepEqual(supplierExposure(g, graph().register).map((x) => x.supplier), ['Hanil Maintenance', 'Idle Vendor']);
+  assert.deepEqual(
+    supplierExposure(g, graph().register).map((x) => x.supplier),
+    ['Hanil Maintenance', 'Idle Vendor'],
+  );
 });
 
 test('a supplier account with the admin flag reaches every host in two hops', () => {
@@ -132,5 +146,8 @@ test('a supplier account with the admin flag reaches every host in two hops', ()
   assert.equal(r.within_two_hops, 8);
   assert.equal(r.share_within_two_hops, 1);
   const hr = r.crown_jewels.find((c) => c.host === 'HR-01');
-  assert.equal(formatPath(hr?.path ?? []), 'Hanil Maintenance -staff-> hanil.park -member-of-> *directory-admins* -admin-to-> HR-01');
+  assert.equal(
+    formatPath(hr?.path ?? []),
+    'Hanil Maintenance -staff-> hanil.park -member-of-> *directory-admins* -admin-to-> HR-01',
+  );
 });

@@ -28,7 +28,9 @@ export {
   type BlastRadius,
   blastRadius,
   buildAccessGraph,
+  type CompiledGraph,
   type CrownJewelReach,
+  compileGraph,
   type EdgeAttributes,
   type EdgeKind,
   formatPath,
@@ -37,10 +39,19 @@ export {
   type NodeAttributes,
   type NodeKind,
   type PathStep,
+  type ShortestPaths,
   shortestFrom,
   supplierExposure,
 } from './graph.js';
-export { type AllowedHours, describeLocal, isKnownTimeZone, localClock, parseClock, parseDays, withinHours } from './hours.js';
+export {
+  type AllowedHours,
+  describeLocal,
+  isKnownTimeZone,
+  localClock,
+  parseClock,
+  parseDays,
+  withinHours,
+} from './hours.js';
 export {
   AccountMatcher,
   bareAccount,

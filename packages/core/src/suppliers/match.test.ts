@@ -5,7 +5,14 @@ import { AccountMatcher, bareAccount, HostMatcher, isPrivateIp, parseCidr, parse
 
 test('account patterns ignore case and the domain prefix or suffix', () => {
   const m = new AccountMatcher(['hanil.*', 'SJP\\svc_hanil']);
-  for (const a of ['SJP\\hanil.park', 'hanil.park@sjp.example', 'HANIL.PARK', 'hanil.kim', 'svc_hanil', 'sjp\\SVC_HANIL'])
+  for (const a of [
+    'SJP\\hanil.park',
+    'hanil.park@sjp.example',
+    'HANIL.PARK',
+    'hanil.kim',
+    'svc_hanil',
+    'sjp\\SVC_HANIL',
+  ])
     assert.equal(m.matches(a), true, a);
   for (const a of ['xhanil.park', 'hanil', 'svc_hanil2', 'park.hanil']) assert.equal(m.matches(a), false, a);
   assert.equal(bareAccount('SJP\\Hanil.Park'), 'hanil.park');

@@ -7,7 +7,16 @@ import type { AssetEntry, ServiceName, SupplierConfig, SupplierEntry } from './c
 import { CROWN_JEWEL_TAG } from './config.js';
 import type { DirectoryAccount } from './directory.js';
 import { type AllowedHours, parseClock, parseDays } from './hours.js';
-import { AccountMatcher, type Cidr, bareAccount, cidrContains, HostMatcher, parseCidr, parseIp, shortHost } from './match.js';
+import {
+  AccountMatcher,
+  bareAccount,
+  type Cidr,
+  cidrContains,
+  HostMatcher,
+  parseCidr,
+  parseIp,
+  shortHost,
+} from './match.js';
 
 export interface CompiledSupplier {
   readonly name: string;
@@ -120,7 +129,10 @@ export class SupplierRegister {
     if (bare === '' || bare === '-' || bare.endsWith('$')) return undefined; // computer accounts
     let s = this.byAccount.get(bare);
     if (s === undefined) {
-      s = this.suppliers.find((x) => x.declared && x.accounts.matches(bare)) ?? this.directorySupplier.get(bare) ?? null;
+      s =
+        this.suppliers.find((x) => x.declared && x.accounts.matches(bare)) ??
+        this.directorySupplier.get(bare) ??
+        null;
       this.byAccount.set(bare, s);
     }
     return s ?? undefined;

@@ -43,12 +43,17 @@ export function supplierAccountPatterns(cfg: Readonly<Record<string, unknown>>):
   for (const p of strings(ph?.supplier_accounts)) out.add(p);
   const sup = cfg.suppliers;
   if (Array.isArray(sup)) {
-    for (const s of sup) if (s && typeof s === 'object') for (const p of strings((s as { accounts?: unknown }).accounts)) out.add(p);
+    for (const s of sup)
+      if (s && typeof s === 'object')
+        for (const p of strings((s as { accounts?: unknown }).accounts)) out.add(p);
   }
   return [...out].sort();
 }
 
-function internalOf(opts: Readonly<Record<string, unknown>>, cfg: Readonly<Record<string, unknown>>): string[] {
+function internalOf(
+  opts: Readonly<Record<string, unknown>>,
+  cfg: Readonly<Record<string, unknown>>,
+): string[] {
   const raw = opts.internal ?? cfg.internal;
   if (raw === undefined) return [...DEFAULT_INTERNAL];
   const list = Array.isArray(raw)
@@ -57,7 +62,8 @@ function internalOf(opts: Readonly<Record<string, unknown>>, cfg: Readonly<Recor
         .split(',')
         .map((s) => s.trim())
         .filter(Boolean);
-  for (const c of list) if (!parseCidr(c)) throw new HaechiError('usage', `internal networks: not a CIDR: ${JSON.stringify(c)}`);
+  for (const c of list)
+    if (!parseCidr(c)) throw new HaechiError('usage', `internal networks: not a CIDR: ${JSON.stringify(c)}`);
   return list;
 }
 
@@ -67,7 +73,8 @@ export const credsPlugin: HuntPlugin = {
   async prepare(opts: Readonly<Record<string, unknown>>, ctx: HuntContext): Promise<CredsSpec> {
     const cfg = ctx.config;
     const raw = ((cfg.analytics as { auth?: unknown } | undefined)?.auth ?? {}) as Record<string, unknown>;
-    if (typeof raw !== 'object' || Array.isArray(raw)) throw new HaechiError('config', 'analytics.auth must be a mapping');
+    if (typeof raw !== 'object' || Array.isArray(raw))
+      throw new HaechiError('config', 'analytics.auth must be a mapping');
     const config = { ...raw, supplierAccounts: supplierAccountPatterns(cfg) };
     const parsed = authConfigSchema.safeParse(config);
     if (!parsed.success) {
@@ -89,7 +96,12 @@ export const credsPlugin: HuntPlugin = {
         const enricher = createEnricher({ internal: spec.internal });
         geo = (addr) => {
           const i = enricher.lookup(addr);
-          return { country: i.country, asn: i.asn, org: i.org, internal: i.internal || i.special !== undefined };
+          return {
+            country: i.country,
+            asn: i.asn,
+            org: i.org,
+            internal: i.internal || i.special !== undefined,
+          };
         };
       }
       return geo(ip);

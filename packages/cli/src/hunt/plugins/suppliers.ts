@@ -14,7 +14,13 @@
  */
 import { resolve } from 'node:path';
 import { type Event, type Finding, HaechiError } from '@haechi/core';
-import { ChangeWindowSweep, compileWindows, escalateInWindows, type SourceLookup, SupplierAnalytic } from '@haechi/core/analytics/suppliers';
+import {
+  ChangeWindowSweep,
+  compileWindows,
+  escalateInWindows,
+  type SourceLookup,
+  SupplierAnalytic,
+} from '@haechi/core/analytics/suppliers';
 import { createEnricher } from '@haechi/core/enrich';
 import {
   type DirectoryAccount,
@@ -48,13 +54,23 @@ export async function loadSuppliersInput(
   config: Readonly<Record<string, unknown>>,
   log?: HuntContext['log'],
 ): Promise<{ config: SupplierConfig; directory: DirectoryAccount[] }> {
-  const cfg = config as { suppliers?: unknown; windows?: unknown; assets?: unknown; analytics?: { suppliers?: unknown } };
+  const cfg = config as {
+    suppliers?: unknown;
+    windows?: unknown;
+    assets?: unknown;
+    analytics?: { suppliers?: unknown };
+  };
   const parts: { file: string; config: SupplierConfig }[] = [];
   if (cfg.suppliers || cfg.windows || cfg.assets || cfg.analytics?.suppliers) {
     parts.push({
       file: 'haechi.yaml',
       config: parseSupplierConfig(
-        { suppliers: cfg.suppliers, windows: cfg.windows, assets: cfg.assets, supplier_detection: cfg.analytics?.suppliers },
+        {
+          suppliers: cfg.suppliers,
+          windows: cfg.windows,
+          assets: cfg.assets,
+          supplier_detection: cfg.analytics?.suppliers,
+        },
         'haechi.yaml',
       ),
     });
@@ -72,7 +88,8 @@ export async function loadSuppliersInput(
       problems++;
       log?.warn(p, `directory: ${p.file}:${p.line ?? p.record ?? ''} ${p.field ?? ''} ${p.reason}`);
     });
-    if (problems > 0) process.stderr.write(`haechi: directory export ${dir}: ${problems} value(s) ignored (see the log)\n`);
+    if (problems > 0)
+      process.stderr.write(`haechi: directory export ${dir}: ${problems} value(s) ignored (see the log)\n`);
   }
   return { config: merged, directory };
 }
@@ -83,7 +100,10 @@ function analyticsOf(spec: SuppliersSpec, lookup?: SourceLookup) {
     spec.config.suppliers.length > 0 || spec.directory.some((d) => d.supplier)
       ? new SupplierAnalytic({ register, settings: spec.config.detection, directory: spec.directory, lookup })
       : undefined;
-  const sweep = spec.config.windows.length > 0 ? new ChangeWindowSweep({ windows: spec.config.windows, register }) : undefined;
+  const sweep =
+    spec.config.windows.length > 0
+      ? new ChangeWindowSweep({ windows: spec.config.windows, register })
+      : undefined;
   return { register, supplier, sweep };
 }
 
@@ -100,13 +120,22 @@ export const suppliersPlugin: HuntPlugin = {
     cmd.option('--windows <files...>', 'change windows, YAML (config: windows)');
     // the credentials plugin may declare the same flag for the same file; one declaration serves both
     if (!cmd.options.some((o) => o.long === '--directory'))
-      cmd.option('--directory <file>', 'directory export, CSV or JSON (account, supplier, groups, admin, last_logon, ...)');
+      cmd.option(
+        '--directory <file>',
+        'directory export, CSV or JSON (account, supplier, groups, admin, last_logon, ...)',
+      );
   },
   async prepare(opts, ctx): Promise<SuppliersSpec | null> {
     const { config, directory } = await loadSuppliersInput(opts, ctx.config, ctx.log);
-    if (config.suppliers.length === 0 && config.windows.length === 0 && !directory.some((d) => d.supplier)) return null;
+    if (config.suppliers.length === 0 && config.windows.length === 0 && !directory.some((d) => d.supplier))
+      return null;
     ctx.log.info(
-      { suppliers: config.suppliers.length, windows: config.windows.length, assets: config.assets.length, directory: directory.length },
+      {
+        suppliers: config.suppliers.length,
+        windows: config.windows.length,
+        assets: config.assets.length,
+        directory: directory.length,
+      },
       'suppliers: register loaded',
     );
     const internal = (ctx.config as { internal?: unknown }).internal;
@@ -121,7 +150,9 @@ export const suppliersPlugin: HuntPlugin = {
     if (!raw) return {};
     const spec = raw as SuppliersSpec;
     // ASN and country only matter when a supplier declares them; the database load is skipped otherwise
-    const needsGeo = spec.config.suppliers.some((s) => (s.sources?.asns.length ?? 0) + (s.sources?.countries.length ?? 0) > 0);
+    const needsGeo = spec.config.suppliers.some(
+      (s) => (s.sources?.asns.length ?? 0) + (s.sources?.countries.length ?? 0) > 0,
+    );
     let lookup: SourceLookup | undefined;
     if (needsGeo) {
       try {
@@ -132,7 +163,10 @@ export const suppliersPlugin: HuntPlugin = {
         };
       } catch (err) {
         if (err instanceof HaechiError) throw err;
-        ctx.log.warn({ err: String(err) }, 'suppliers: no ASN/country lookup; only declared networks are checked');
+        ctx.log.warn(
+          { err: String(err) },
+          'suppliers: no ASN/country lookup; only declared networks are checked',
+        );
       }
     }
     const { register, supplier, sweep } = analyticsOf(spec, lookup);
@@ -165,7 +199,9 @@ export const suppliersPlugin: HuntPlugin = {
           for (const [rule, n] of countBy(sup, (f) => f.rule.id)) lines.push(`  ${rule}: ${n}`);
         }
         for (const w of spec.config.windows) {
-          const escalated = findings.filter((f) => f.window === w.id && f.detector !== 'change-window').length;
+          const escalated = findings.filter(
+            (f) => f.window === w.id && f.detector !== 'change-window',
+          ).length;
           const swept = findings.filter((f) => f.window === w.id && f.detector === 'change-window');
           const notRestored = swept.some((f) => f.rule.id === 'change-window-not-restored');
           lines.push(
@@ -180,14 +216,23 @@ export const suppliersPlugin: HuntPlugin = {
           suppliers: spec.config.suppliers.map((s) => ({
             name: s.name,
             findings: sup.filter((f) => f.details?.supplier === s.name).length,
-            rules: Object.fromEntries(countBy(sup.filter((f) => f.details?.supplier === s.name), (f) => f.rule.id)),
+            rules: Object.fromEntries(
+              countBy(
+                sup.filter((f) => f.details?.supplier === s.name),
+                (f) => f.rule.id,
+              ),
+            ),
           })),
           windows: spec.config.windows.map((w) => ({
             id: w.id,
             start: new Date(w.startMs).toISOString(),
             end: new Date(w.endMs).toISOString(),
-            escalated: findings.filter((f) => f.window === w.id && f.detector !== 'change-window').map((f) => f.id),
-            sweep: findings.filter((f) => f.window === w.id && f.detector === 'change-window').map((f) => f.id),
+            escalated: findings
+              .filter((f) => f.window === w.id && f.detector !== 'change-window')
+              .map((f) => f.id),
+            sweep: findings
+              .filter((f) => f.window === w.id && f.detector === 'change-window')
+              .map((f) => f.id),
           })),
         };
       },

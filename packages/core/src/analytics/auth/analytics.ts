@@ -58,7 +58,10 @@ export class AuthStore {
 }
 
 function sortFindings(fs: Finding[]): Finding[] {
-  return fs.sort((a, b) => a.time - b.time || (a.rule.id < b.rule.id ? -1 : a.rule.id > b.rule.id ? 1 : a.id < b.id ? -1 : 1));
+  return fs.sort(
+    (a, b) =>
+      a.time - b.time || (a.rule.id < b.rule.id ? -1 : a.rule.id > b.rule.id ? 1 : a.id < b.id ? -1 : 1),
+  );
 }
 
 export function parseAuthConfig(raw: unknown): AuthConfig {
@@ -96,7 +99,9 @@ export function createAuthAnalytics(opts: AuthAnalyticsOptions = {}): Analytic[]
 }
 
 /** Every credential-attack detection over one collection of attempts. */
-export function createCredentialAttackAnalytic(opts: AuthAnalyticsOptions = {}): Analytic & { readonly store: AuthStore } {
+export function createCredentialAttackAnalytic(
+  opts: AuthAnalyticsOptions = {},
+): Analytic & { readonly store: AuthStore } {
   const ctx: DetectContext = { config: parseAuthConfig(opts.config), geo: opts.geo };
   const store = new AuthStore(opts.maxAttempts);
   return {
@@ -104,6 +109,12 @@ export function createCredentialAttackAnalytic(opts: AuthAnalyticsOptions = {}):
     store,
     wants: isAuthEvent,
     feed: (events: readonly Event[]) => store.add(events),
-    finish: () => sortFindings(withDropNote(Object.values(DETECTIONS).flatMap((run) => run(store, ctx)), store)),
+    finish: () =>
+      sortFindings(
+        withDropNote(
+          Object.values(DETECTIONS).flatMap((run) => run(store, ctx)),
+          store,
+        ),
+      ),
   };
 }

@@ -115,8 +115,8 @@ const ENTRA_LOCKED = new Set([50053]);
 const ENTRA_DISABLED = new Set([50057]);
 /** the password was right but something else is asked for: neither a failure nor a success */
 const ENTRA_INTERRUPT = new Set([
-  50058, 50072, 50074, 50076, 50079, 50097, 50125, 50129, 50140, 50158, 53000, 53001, 53002, 53003, 53004, 81010,
-  81012, 16000, 16001, 16003, 65001, 700082, 7000218, 530032, 500121,
+  50058, 50072, 50074, 50076, 50079, 50097, 50125, 50129, 50140, 50158, 53000, 53001, 53002, 53003, 53004,
+  81010, 81012, 16000, 16001, 16003, 65001, 700082, 7000218, 530032, 500121,
 ]);
 
 const WINDOWS_AUTH_IDS = new Set([4624, 4625, 4768, 4769, 4771, 4776]);
@@ -127,7 +127,10 @@ export function isAuthEvent(e: Event): boolean {
   if (k === 'auth-log') return e.fields.Outcome !== undefined;
   if (k === 'entra-signin') return true;
   const id = e.fields.EventID;
-  return (typeof id === 'number' ? WINDOWS_AUTH_IDS.has(id) : WINDOWS_AUTH_IDS.has(Number(id))) && e.fields.Channel !== 'System';
+  return (
+    (typeof id === 'number' ? WINDOWS_AUTH_IDS.has(id) : WINDOWS_AUTH_IDS.has(Number(id))) &&
+    e.fields.Channel !== 'System'
+  );
 }
 
 /** The attempt an event records, or undefined when it is not one (or a system logon). */
@@ -245,7 +248,13 @@ export function toKerberosRequest(e: Event): KerberosRequest | undefined {
   const enc = (str(f.TicketEncryptionType) ?? '').toLowerCase();
   const user = normalizeUser(str(f.TargetUserName) ?? '');
   const service = (str(f.ServiceName) ?? '').toLowerCase();
-  const base = { time: e.time, user, ip: normalizeIp(f.IpAddress), target: str(f.Computer), evidence: e.source };
+  const base = {
+    time: e.time,
+    user,
+    ip: normalizeIp(f.IpAddress),
+    target: str(f.Computer),
+    evidence: e.source,
+  };
   if (id === 4769) {
     // RC4-HMAC (0x17) tickets for services run by user accounts are what Kerberoasting cracks
     // offline; computer accounts ($) and krbtgt have random keys

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Event, Finding } from '../../model/index.js';
 import { evtxReader } from '../../ingest/evtx/index.js';
 import { fileInput } from '../../ingest/network/file-input.js';
+import type { Event, Finding } from '../../model/index.js';
 import { sharedData, skipUnlessData } from '../../testing/index.js';
 import {
   AUTH_DEFAULTS,
@@ -24,7 +24,14 @@ function win(id: number, time: number, fields: Record<string, unknown>): Event {
   };
 }
 const fail = (t: number, user: string, ip: string, sub = '0xc000006a') =>
-  win(4625, t, { TargetUserName: user, IpAddress: ip, LogonType: 3, Status: '0xc000006d', SubStatus: sub, WorkstationName: '-' });
+  win(4625, t, {
+    TargetUserName: user,
+    IpAddress: ip,
+    LogonType: 3,
+    Status: '0xc000006d',
+    SubStatus: sub,
+    WorkstationName: '-',
+  });
 const ok = (t: number, user: string, ip: string, type = 3) =>
   win(4624, t, { TargetUserName: user, IpAddress: ip, LogonType: type, WorkstationName: 'WS' });
 
@@ -34,7 +41,8 @@ function run(events: Event[], opts: Parameters<typeof createCredentialAttackAnal
   return a.finish();
 }
 const rules = (fs: Finding[]) => fs.map((f) => f.rule.id).sort();
-const users = (n: number, prefix = 'user') => Array.from({ length: n }, (_, i) => `${prefix}${String(i).padStart(2, '0')}`);
+const users = (n: number, prefix = 'user') =>
+  Array.from({ length: n }, (_, i) => `${prefix}${String(i).padStart(2, '0')}`);
 
 /** ordinary office noise: every user signs in, some mistype once, from their own workstation */
 function background(): Event[] {
@@ -70,7 +78,7 @@ test('office background alone gives no finding', () => {
 test('password spray then the supplier account gets in: spray and failures-then-success', () => {
   const src = '45.76.133.21';
   const ev = [...background()];
-  users(15).forEach((u, i) => ev.push(fail(T0 + 3600_000 + i * 10_000, u, src)));
+  ev.push(...users(15).map((u, i) => fail(T0 + 3600_000 + i * 10_000, u, src)));
   for (let i = 0; i < 3; i++) ev.push(fail(T0 + 3600_000 + 200_000 + i * 6000, 'hanil.park', src));
   ev.push(ok(T0 + 3600_000 + 240_000, 'SJP\\hanil.park', src));
   const fs = run(ev, { config: { supplierAccounts: ['hanil.*'] } });
@@ -90,13 +98,15 @@ test('password spray then the supplier account gets in: spray and failures-then-
   assert.ok(fts.attack.includes('T1078'));
   // ten users is not more than ten: no spray
   const ten = [...background()];
-  users(10).forEach((u, i) => ten.push(fail(T0 + i * 10_000, u, src)));
+  ten.push(...users(10).map((u, i) => fail(T0 + i * 10_000, u, src)));
   assert.ok(!rules(run(ten)).includes('password-spray'));
 });
 
 test('credential stuffing: many names, mostly unknown here', () => {
   const src = '198.51.100.7';
-  const ev = users(30, 'leaked').map((u, i) => fail(T0 + i * 30_000, u, src, i % 4 === 0 ? '0xc000006a' : '0xc0000064'));
+  const ev = users(30, 'leaked').map((u, i) =>
+    fail(T0 + i * 30_000, u, src, i % 4 === 0 ? '0xc000006a' : '0xc0000064'),
+  );
   const fs = run(ev);
   assert.deepEqual(rules(fs), ['credential-stuffing']);
   assert.deepEqual(fs[0].attack, ['T1110.004']);
@@ -107,7 +117,13 @@ test('brute force: SSH 10 failures in 15 s, Windows 10 in 10 min; slower guessin
   const ssh = (t: number, user: string, outcome: string): Event => ({
     time: t,
     source: { kind: 'auth-log', uri: 'auth.log', record: ++rec },
-    fields: { Computer: 'web01', Program: 'sshd', TargetUserName: user, IpAddress: '203.0.113.9', Outcome: outcome },
+    fields: {
+      Computer: 'web01',
+      Program: 'sshd',
+      TargetUserName: user,
+      IpAddress: '203.0.113.9',
+      Outcome: outcome,
+    },
   });
   const fast = Array.from({ length: 12 }, (_, i) => ssh(T0 + i * 1000, 'root', 'failure'));
   const fs = run(fast);
@@ -125,15 +141,35 @@ test('brute force: SSH 10 failures in 15 s, Windows 10 in 10 min; slower guessin
 
 test('Kerberoasting (4769 RC4 for user services) and AS-REP roasting (4768 PreAuthType 0)', () => {
   const tgs = (t: number, svc: string, enc: string) =>
-    win(4769, t, { TargetUserName: 'bob@SJP.EXAMPLE', ServiceName: svc, TicketEncryptionType: enc, IpAddress: '::ffff:10.40.2.57', Status: '0x0' });
+    win(4769, t, {
+      TargetUserName: 'bob@SJP.EXAMPLE',
+      ServiceName: svc,
+      TicketEncryptionType: enc,
+      IpAddress: '::ffff:10.40.2.57',
+      Status: '0x0',
+    });
   const ev = [
     tgs(T0, 'svc_mes', '0x17'),
     tgs(T0 + 1000, 'svc_sql', '0x17'),
     tgs(T0 + 2000, 'svc_web', '0x17'),
     tgs(T0 + 3000, 'FS-01$', '0x17'), // computer account: not roastable
     tgs(T0 + 4000, 'svc_aes', '0x12'), // AES: not the attack
-    win(4768, T0 + 5000, { TargetUserName: 'scanner', ServiceName: 'krbtgt', PreAuthType: '0', Status: '0x0', TicketEncryptionType: '0x17', IpAddress: '::ffff:10.40.2.57' }),
-    win(4768, T0 + 6000, { TargetUserName: 'alice', ServiceName: 'krbtgt', PreAuthType: '2', Status: '0x0', TicketEncryptionType: '0x12', IpAddress: '10.40.2.11' }),
+    win(4768, T0 + 5000, {
+      TargetUserName: 'scanner',
+      ServiceName: 'krbtgt',
+      PreAuthType: '0',
+      Status: '0x0',
+      TicketEncryptionType: '0x17',
+      IpAddress: '::ffff:10.40.2.57',
+    }),
+    win(4768, T0 + 6000, {
+      TargetUserName: 'alice',
+      ServiceName: 'krbtgt',
+      PreAuthType: '2',
+      Status: '0x0',
+      TicketEncryptionType: '0x12',
+      IpAddress: '10.40.2.11',
+    }),
   ];
   const fs = run(ev);
   assert.deepEqual(rules(fs), ['asrep-roasting', 'kerberoasting']);
@@ -147,7 +183,14 @@ test('Kerberoasting (4769 RC4 for user services) and AS-REP roasting (4768 PreAu
   assert.deepEqual(a.attack, ['T1558.004']);
 });
 
-const entra = (t: number, upn: string, ip: string, code: number, loc?: { c: string; lat: number; lon: number }, asn?: number): Event => ({
+const entra = (
+  t: number,
+  upn: string,
+  ip: string,
+  code: number,
+  loc?: { c: string; lat: number; lon: number },
+  asn?: number,
+): Event => ({
   time: t,
   source: { kind: 'entra-signin', uri: 'signins.json', record: ++rec },
   fields: {
@@ -156,7 +199,12 @@ const entra = (t: number, upn: string, ip: string, code: number, loc?: { c: stri
     ResultType: String(code),
     AppDisplayName: 'Office 365 Exchange Online',
     ...(loc
-      ? { Location: loc.c, 'LocationDetails.countryOrRegion': loc.c, 'LocationDetails.geoCoordinates.latitude': loc.lat, 'LocationDetails.geoCoordinates.longitude': loc.lon }
+      ? {
+          Location: loc.c,
+          'LocationDetails.countryOrRegion': loc.c,
+          'LocationDetails.geoCoordinates.latitude': loc.lat,
+          'LocationDetails.geoCoordinates.longitude': loc.lon,
+        }
       : {}),
     ...(asn ? { AutonomousSystemNumber: asn } : {}),
   },
@@ -194,8 +242,16 @@ test('impossible travel with reported coordinates; same-country centroids are ne
   assert.ok(Math.abs((f.details!.distance_km as number) - 8570) < 150, String(f.details!.distance_km));
   // addresses only known by country: centroids; KR->KR is skipped, KR->NL judged
   const geo: GeoLookup = (ip) =>
-    ip.startsWith('1.') ? { country: 'KR', asn: 4766 } : ip.startsWith('2.') ? { country: 'NL', asn: 1136 } : undefined;
-  const ipOnly = [ok(T0, 'park', '1.1.1.1', 10), ok(T0 + 3600_000, 'park', '1.1.2.2', 10), ok(T0 + 2 * 3600_000, 'park', '2.2.2.2', 10)];
+    ip.startsWith('1.')
+      ? { country: 'KR', asn: 4766 }
+      : ip.startsWith('2.')
+        ? { country: 'NL', asn: 1136 }
+        : undefined;
+  const ipOnly = [
+    ok(T0, 'park', '1.1.1.1', 10),
+    ok(T0 + 3600_000, 'park', '1.1.2.2', 10),
+    ok(T0 + 2 * 3600_000, 'park', '2.2.2.2', 10),
+  ];
   const g = run(ipOnly, { geo, config: { newLocation: { minHistory: 5 } } });
   assert.deepEqual(rules(g), ['impossible-travel']);
   assert.equal(g[0].details!.coordinates, 'country-centroid');
@@ -204,7 +260,11 @@ test('impossible travel with reported coordinates; same-country centroids are ne
 
 test('first sign-in from a new country/ASN: suppliers from their first known sign-in, others after history', () => {
   const geo: GeoLookup = (ip) =>
-    ip === '45.76.133.21' ? { country: 'JP', asn: 20473, org: 'Vultr' } : ip.startsWith('211.') ? { country: 'KR', asn: 4766 } : undefined;
+    ip === '45.76.133.21'
+      ? { country: 'JP', asn: 20473, org: 'Vultr' }
+      : ip.startsWith('211.')
+        ? { country: 'KR', asn: 4766 }
+        : undefined;
   const day = 86_400_000;
   const ev = [
     ok(T0 - 2 * day, 'hanil.park', '211.1.1.1', 10),
@@ -222,7 +282,13 @@ test('first sign-in from a new country/ASN: suppliers from their first known sig
   assert.deepEqual(f.details!.known_countries, ['KR']);
   assert.match(f.rule.title, /Supplier account hanil\.park .*JP.*AS20473 Vultr/);
   // internal addresses are never a new location
-  assert.deepEqual(run([ok(T0, 'x', '10.1.1.1', 10), ok(T0 + 1, 'x', '10.2.2.2', 10)], { geo, config: { newLocation: { minHistory: 1 } } }), []);
+  assert.deepEqual(
+    run([ok(T0, 'x', '10.1.1.1', 10), ok(T0 + 1, 'x', '10.2.2.2', 10)], {
+      geo,
+      config: { newLocation: { minHistory: 1 } },
+    }),
+    [],
+  );
 });
 
 test('per-detection Analytics give the same findings as the combined one', () => {
@@ -238,23 +304,21 @@ test('per-detection Analytics give the same findings as the combined one', () =>
   assert.ok(ev.every(isAuthEvent));
 });
 
-test(
-  'real Kerberos spray capture (EVTX-ATTACK-SAMPLES kerberos_pwd_spray_4771): spray and the account it found',
-  { skip: skipUnlessData('evtx/attack-samples/Credential Access/kerberos_pwd_spray_4771.evtx') },
-  async () => {
-    const a = createCredentialAttackAnalytic({ config: { spray: { minUsers: 5 } } });
-    const file = sharedData('evtx/attack-samples/Credential Access/kerberos_pwd_spray_4771.evtx');
-    for await (const batch of evtxReader.read(fileInput(file), {})) a.feed(batch.filter((e) => a.wants(e)));
-    const fs = a.finish();
-    assert.deepEqual(rules(fs), ['failures-then-success', 'password-spray']);
-    const spray = fs.find((f) => f.rule.id === 'password-spray')!;
-    // 7 unknown names (4768 status 0x6) and 2 bad passwords (4771 status 0x18) from 172.16.66.1
-    assert.equal(spray.details!.source, '172.16.66.1');
-    assert.equal(spray.details!.users, 9);
-    assert.deepEqual(spray.details!.succeeded, ['normal']);
-    assert.deepEqual(spray.details!.protocols, ['kerberos']);
-    const fts = fs.find((f) => f.rule.id === 'failures-then-success')!;
-    assert.equal(fts.details!.user, 'normal');
-    assert.equal(fts.details!.other_accounts_tried, 9);
-  },
-);
+test('real Kerberos spray capture (EVTX-ATTACK-SAMPLES kerberos_pwd_spray_4771): spray and the account it found', {
+  skip: skipUnlessData('evtx/attack-samples/Credential Access/kerberos_pwd_spray_4771.evtx'),
+}, async () => {
+  const a = createCredentialAttackAnalytic({ config: { spray: { minUsers: 5 } } });
+  const file = sharedData('evtx/attack-samples/Credential Access/kerberos_pwd_spray_4771.evtx');
+  for await (const batch of evtxReader.read(fileInput(file), {})) a.feed(batch.filter((e) => a.wants(e)));
+  const fs = a.finish();
+  assert.deepEqual(rules(fs), ['failures-then-success', 'password-spray']);
+  const spray = fs.find((f) => f.rule.id === 'password-spray')!;
+  // 7 unknown names (4768 status 0x6) and 2 bad passwords (4771 status 0x18) from 172.16.66.1
+  assert.equal(spray.details!.source, '172.16.66.1');
+  assert.equal(spray.details!.users, 9);
+  assert.deepEqual(spray.details!.succeeded, ['normal']);
+  assert.deepEqual(spray.details!.protocols, ['kerberos']);
+  const fts = fs.find((f) => f.rule.id === 'failures-then-success')!;
+  assert.equal(fts.details!.user, 'normal');
+  assert.equal(fts.details!.other_accounts_tried, 9);
+});

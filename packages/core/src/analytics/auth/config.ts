@@ -10,7 +10,10 @@ export const authConfigSchema = z.object({
     .object({
       /** Windows / SSH: failures against more than 10 distinct users from one source in 24 hours
        * (Microsoft's and Splunk's password-spraying analytics) */
-      windowMinutes: z.number().positive().default(24 * 60),
+      windowMinutes: z
+        .number()
+        .positive()
+        .default(24 * 60),
       minUsers: z.number().int().min(2).default(11),
       /** Entra ID: 5 distinct users in 20 minutes (Microsoft Entra password-spray guidance / Sentinel) */
       entraWindowMinutes: z.number().positive().default(20),

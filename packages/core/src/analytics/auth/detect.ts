@@ -82,7 +82,8 @@ function evidence(xs: { evidence: SourceRef }[], max: number): SourceRef[] {
 }
 
 function sourceEntities(source: string): Entity[] {
-  if (source.startsWith('ws:') || source.startsWith('host:')) return [{ type: 'host', value: source.slice(source.indexOf(':') + 1) }];
+  if (source.startsWith('ws:') || source.startsWith('host:'))
+    return [{ type: 'host', value: source.slice(source.indexOf(':') + 1) }];
   if (source.startsWith('entra:')) return [];
   return [{ type: 'ip', value: source }];
 }
@@ -126,7 +127,10 @@ function make(
 }
 
 /** The window [i, j] with the most distinct users; returns its bounds and the users. */
-function bestDistinctWindow(xs: AuthAttempt[], windowMs: number): { i: number; j: number; users: Set<string> } {
+function bestDistinctWindow(
+  xs: AuthAttempt[],
+  windowMs: number,
+): { i: number; j: number; users: Set<string> } {
   const counts = new Map<string, number>();
   let best = { i: 0, j: -1, n: 0 };
   let i = 0;
@@ -178,7 +182,13 @@ export function detectSprayAndStuffing(attempts: readonly AuthAttempt[], ctx: De
           stWin[0].time,
           won.length > 0 ? 'critical' : 'high',
           `Credential stuffing from ${source}: ${st.users.size} user names, ${Math.round(unknownShare * 100)}% unknown here`,
-          [...sourceEntities(source), ...[...st.users].sort().slice(0, 100).map((u) => ({ type: 'user' as const, value: u }))],
+          [
+            ...sourceEntities(source),
+            ...[...st.users]
+              .sort()
+              .slice(0, 100)
+              .map((u) => ({ type: 'user' as const, value: u })),
+          ],
           evidence(stWin, maxEvidence),
           {
             source,
@@ -205,7 +215,9 @@ export function detectSprayAndStuffing(attempts: readonly AuthAttempt[], ctx: De
     const end = win[win.length - 1].time + windowMs;
     const won = [
       ...new Set(
-        (successesBySource.get(source) ?? []).filter((s) => s.time >= win[0].time && s.time <= end).map((s) => s.user),
+        (successesBySource.get(source) ?? [])
+          .filter((s) => s.time >= win[0].time && s.time <= end)
+          .map((s) => s.user),
       ),
     ];
     const users = [...sp.users].sort();
@@ -279,7 +291,11 @@ export function detectBruteForce(attempts: readonly AuthAttempt[], ctx: DetectCo
         win[0].time,
         succeeded ? 'critical' : 'medium',
         `Brute force on ${user} from ${source}: ${best.n} failures in ${Math.max(1, Math.round((win[win.length - 1].time - win[0].time) / 1000))} s${succeeded ? ', then success' : ''}`,
-        [...sourceEntities(source), { type: 'user', value: user }, ...targets(win).map((h) => ({ type: 'host' as const, value: h }))],
+        [
+          ...sourceEntities(source),
+          { type: 'user', value: user },
+          ...targets(win).map((h) => ({ type: 'host' as const, value: h })),
+        ],
         evidence(win, maxEvidence),
         {
           source,
@@ -394,7 +410,14 @@ export function detectKerberoasting(requests: readonly KerberosRequest[], ctx: D
           ...services.map((s) => ({ type: 'account' as const, value: s })),
         ],
         evidence(win, maxEvidence),
-        { user, source: ip, services, requests: win.length, first: win[0].time, last: win[win.length - 1].time },
+        {
+          user,
+          source: ip,
+          services,
+          requests: win.length,
+          first: win[0].time,
+          last: win[win.length - 1].time,
+        },
         win[0].target,
       ),
     );
@@ -419,9 +442,17 @@ export function detectAsrepRoasting(requests: readonly KerberosRequest[], ctx: D
         list[0].time,
         'high',
         `AS-REP roasting: TGT${users.length > 1 ? 's' : ''} without pre-authentication for ${users.join(', ')}${ip ? ` requested from ${ip}` : ''}`,
-        [...(ip ? [{ type: 'ip' as const, value: ip }] : []), ...users.map((u) => ({ type: 'user' as const, value: u }))],
+        [
+          ...(ip ? [{ type: 'ip' as const, value: ip }] : []),
+          ...users.map((u) => ({ type: 'user' as const, value: u })),
+        ],
         evidence(list, ctx.config.maxEvidence),
-        { source: ip || undefined, users, requests: list.length, encryption: [...new Set(list.map((r) => r.encryption))].sort() },
+        {
+          source: ip || undefined,
+          users,
+          requests: list.length,
+          encryption: [...new Set(list.map((r) => r.encryption))].sort(),
+        },
         list[0].target,
       ),
     );
@@ -442,7 +473,8 @@ function locate(a: AuthAttempt, geo: GeoLookup | undefined): Located | undefined
   const g = a.ip ? geo?.(a.ip) : undefined;
   const country = a.country ?? g?.country;
   const asn = a.asn ?? g?.asn;
-  if (a.lat !== undefined && a.lon !== undefined) return { a, lat: a.lat, lon: a.lon, exact: true, country, asn };
+  if (a.lat !== undefined && a.lon !== undefined)
+    return { a, lat: a.lat, lon: a.lon, exact: true, country, asn };
   const c = countryCentroid(country);
   if (!c) return undefined;
   return { a, lat: c[0], lon: c[1], exact: false, country, asn };

@@ -15,10 +15,10 @@
 import type { Enricher } from '../../enrich/index.js';
 import type { Event, Finding, SourceRef } from '../../model/index.js';
 import type { Analytic } from '../types.js';
-import { addressDetails, EvidenceList, entities, findingId, isoTime, severityOf } from './common.js';
+import { addressDetails, entities, findingId, isoTime, pushCapped, severityOf } from './common.js';
 import { type BeaconConfig, NETWORK_DEFAULTS } from './config.js';
 import { isFailed, isFlowEvent, toFlow } from './flow.js';
-import { bowleySkew, CappedList, clamp01, madm, mode, quantileSorted, round3, sortedCopy } from './stats.js';
+import { bowleySkew, clamp01, madm, mode, quantileSorted, round3, sortedCopy } from './stats.js';
 
 /** DNS, NTP, NetBIOS, mDNS, LLMNR, SSDP: periodic by design, never C2 on their own. */
 const EXCLUDED_PORTS = new Set([53, 853, 123, 137, 138, 5353, 5355, 1900]);
@@ -27,19 +27,24 @@ const MAX_NAMES = 5;
 interface Series {
   src: string;
   dst: string;
-  times: CappedList;
-  sizes: CappedList;
+  /** connection start times, seconds (at most maxTimestamps kept) */
+  times: number[];
+  /** bytes sent by the source, one per kept time */
+  sizes: number[];
   count: number;
   failed: number;
   first: number;
   last: number;
-  ports: Set<number>;
-  names: Set<string>;
+  /** up to 10 destination ports */
+  ports: number[];
+  /** the rest is allocated on first use: most pairs never need it */
+  names?: Set<string>;
   http: number;
   httpNoHost: number;
-  agents: Set<string>;
-  services: Set<string>;
-  evidence: EvidenceList;
+  agents?: Set<string>;
+  services?: Set<string>;
+  evidence?: SourceRef[];
+  evidenceTotal: number;
 }
 
 export interface BeaconOptions {
@@ -59,9 +64,11 @@ export class BeaconAnalytic implements Analytic {
   private sources = new Set<string>();
   private minTime = Number.POSITIVE_INFINITY;
   private maxTime = Number.NEGATIVE_INFINITY;
+  private maxEvidence: number;
 
   constructor(private opts: BeaconOptions) {
     this.cfg = { ...NETWORK_DEFAULTS.beacon, ...opts.config };
+    this.maxEvidence = opts.maxEvidence ?? NETWORK_DEFAULTS.maxEvidence;
   }
 
   wants(e: Event): boolean {
@@ -76,25 +83,27 @@ export class BeaconAnalytic implements Analytic {
       s = {
         src,
         dst,
-        times: new CappedList(this.cfg.maxTimestamps),
-        sizes: new CappedList(this.cfg.maxTimestamps),
+        times: [],
+        sizes: [],
         count: 0,
         failed: 0,
         first: t,
         last: t,
-        ports: new Set(),
-        names: new Set(),
+        ports: [],
         http: 0,
         httpNoHost: 0,
-        agents: new Set(),
-        services: new Set(),
-        evidence: new EvidenceList(this.opts.maxEvidence ?? NETWORK_DEFAULTS.maxEvidence),
+        evidenceTotal: 0,
       };
       map.set(key, s);
     }
     if (t < s.first) s.first = t;
     if (t > s.last) s.last = t;
     return s;
+  }
+
+  private evidence(s: Series, ref: SourceRef): void {
+    s.evidenceTotal++;
+    s.evidence = pushCapped(s.evidence, ref, this.maxEvidence);
   }
 
   /** Outbound (or external-to-external) pairs only: inbound and, by default, internal-internal are not beacons. */
@@ -125,12 +134,17 @@ export class BeaconAnalytic implements Analytic {
       if (ds.size < 1000) ds.add(fl.src);
       const s = this.series(this.pairs, fl.src, fl.dst, fl.time);
       s.count++;
-      s.times.push(fl.time / 1000);
-      s.sizes.push(fl.origBytes);
+      if (s.times.length < this.cfg.maxTimestamps) {
+        s.times.push(fl.time / 1000);
+        s.sizes.push(fl.origBytes);
+      }
       if (isFailed(fl)) s.failed++;
-      if (s.ports.size < 10) s.ports.add(fl.dport);
-      if (fl.service && s.services.size < 5) s.services.add(fl.service);
-      s.evidence.add(fl.ref);
+      if (s.ports.length < 10 && !s.ports.includes(fl.dport)) s.ports.push(fl.dport);
+      if (fl.service) {
+        s.services ??= new Set();
+        if (s.services.size < 5) s.services.add(fl.service);
+      }
+      this.evidence(s, fl.ref);
     }
   }
 
@@ -144,12 +158,16 @@ export class BeaconAnalytic implements Analytic {
     const rawName = http ? (eve ? f['http.hostname'] : f.host) : eve ? f['tls.sni'] : f.server_name;
     const name = typeof rawName === 'string' ? rawName.toLowerCase().replace(/:\d+$/, '') : '';
     const pair = this.series(this.pairs, src, dst, e.time);
-    if (name && pair.names.size < MAX_NAMES) pair.names.add(name);
+    if (name) {
+      pair.names ??= new Set();
+      if (pair.names.size < MAX_NAMES) pair.names.add(name);
+    }
     if (http) {
       pair.http++;
       if (!name) pair.httpNoHost++;
       const ua = eve ? f['http.http_user_agent'] : f.user_agent;
       if (typeof ua === 'string' && ua) {
+        pair.agents ??= new Set();
         if (pair.agents.size < MAX_NAMES) pair.agents.add(ua);
         let us = this.uaSources.get(ua);
         if (!us) this.uaSources.set(ua, (us = new Set()));
@@ -159,8 +177,9 @@ export class BeaconAnalytic implements Analytic {
     if (name) {
       const s = this.series(this.named, src, name, e.time);
       s.count++;
-      s.times.push(e.time / 1000);
-      s.evidence.add(e.source);
+      if (s.times.length < this.cfg.maxTimestamps) s.times.push(e.time / 1000);
+      this.evidence(s, e.source);
+      s.names ??= new Set();
       if (s.names.size < MAX_NAMES) s.names.add(dst); // for named series, `names` holds the addresses
       let nd = this.nameDsts.get(name);
       if (!nd) this.nameDsts.set(name, (nd = new Set()));
@@ -170,7 +189,7 @@ export class BeaconAnalytic implements Analytic {
 
   /** The RITA-style score of one series; undefined when there are too few intervals. */
   scoreSeries(s: Series, withSizes: boolean): { score: number; parts: Record<string, number> } | undefined {
-    const ts = sortedCopy(s.times.values);
+    const ts = sortedCopy(s.times);
     // connections in the same second are one beacon event (RITA deduplicates timestamps)
     const uniq: number[] = [];
     for (let i = 0; i < ts.length; i++) {
@@ -195,12 +214,12 @@ export class BeaconAnalytic implements Analytic {
       intervalDispersionScore: round3(tsDisp),
     };
     let dsScore: number | undefined;
-    if (withSizes && s.sizes.values.length >= 3) {
-      const sz = sortedCopy(s.sizes.values);
+    if (withSizes && s.sizes.length >= 3) {
+      const sz = sortedCopy(s.sizes);
       const dsSkew = 1 - Math.abs(bowleySkew(sz));
       const dsMadm = madm(sz);
       const dsDisp = clamp01(1 - dsMadm / this.cfg.maxSizeDispersion);
-      const dsMode = mode(s.sizes.values);
+      const dsMode = mode(s.sizes);
       const dsSmall = clamp01(1 - dsMode / 65535);
       dsScore = (dsSkew + dsDisp + dsSmall) / 3;
       Object.assign(parts, {
@@ -248,7 +267,10 @@ export class BeaconAnalytic implements Analytic {
       const scored = this.scoreSeries(s, !named);
       if (!scored) return;
       const modifiers: Record<string, number> = {};
-      const dstIps = named ? [...s.names] : [s.dst];
+      const names = s.names ?? new Set<string>();
+      const agents = s.agents ?? new Set<string>();
+      const services = s.services ?? new Set<string>();
+      const dstIps = named ? [...names] : [s.dst];
       const srcCount = named
         ? Math.max(0, ...dstIps.map((d) => this.dstSources.get(d)?.size ?? 0))
         : (this.dstSources.get(s.dst)?.size ?? 0);
@@ -258,7 +280,7 @@ export class BeaconAnalytic implements Analytic {
         modifiers.prevalentDestination = round3(-0.3 * Math.min(1, srcCount / internalSources));
       }
       if (!named && s.http > 0 && s.httpNoHost / s.http > 0.5) modifiers.missingHostHeader = 0.05;
-      if (!named && [...s.agents].some((ua) => (this.uaSources.get(ua)?.size ?? 0) <= this.cfg.rareUserAgentSources)) {
+      if (!named && [...agents].some((ua) => (this.uaSources.get(ua)?.size ?? 0) <= this.cfg.rareUserAgentSources)) {
         modifiers.rareUserAgent = 0.05;
       }
       const info = named ? undefined : enricher.lookup(s.dst);
@@ -269,21 +291,21 @@ export class BeaconAnalytic implements Analytic {
       if (score < this.cfg.minScore) return;
       const failedSeries = s.failed / s.count >= this.cfg.failedShare;
       const ports = [...s.ports].sort((a, b) => a - b);
-      const web = [...s.services].some((x) => x === 'http' || x === 'ssl') || ports.some((p) => p === 80 || p === 443);
+      const web = [...services].some((x) => x === 'http' || x === 'ssl') || ports.some((p) => p === 80 || p === 443);
       const attack = ['T1071'];
       if (web || named) attack.push('T1071.001');
       if (ports.length > 0 && !ports.some((p) => [80, 443, 8080, 8443].includes(p))) attack.push('T1571');
-      if ([...s.services].includes('ssl') || ports.includes(443)) attack.push('T1573');
-      const target = named ? s.dst : (s.names.values().next().value ?? s.dst);
+      if (services.has('ssl') || ports.includes(443)) attack.push('T1573');
+      const target = named ? s.dst : (names.values().next().value ?? s.dst);
       const title = failedSeries
         ? `Failed C2 beacon: ${s.src} retries ${target} (${s.failed} unanswered attempts)`
-        : `Beacon: ${s.src} -> ${target}${named ? '' : s.names.size ? ` (${s.dst})` : ''} every ~${Math.round(scored.parts.intervalMedianSeconds!)}s`;
+        : `Beacon: ${s.src} -> ${target}${named ? '' : names.size ? ` (${s.dst})` : ''} every ~${Math.round(scored.parts.intervalMedianSeconds!)}s`;
       const details: Record<string, unknown> = {
         kind: failedSeries ? 'failed-c2' : named ? 'server-name' : 'address',
         source: s.src,
         connections: s.count,
         failedConnections: s.failed,
-        timestampsKept: s.times.values.length,
+        timestampsKept: s.times.length,
         first: isoTime(s.first),
         last: isoTime(s.last),
         ports,
@@ -292,11 +314,11 @@ export class BeaconAnalytic implements Analytic {
         modifiers,
         destinationSources: srcCount,
         destinations: dstIps.map((d) => addressDetails(enricher, d)),
-        evidenceTotal: s.evidence.total,
+        evidenceTotal: s.evidenceTotal,
       };
       if (named) details.serverName = s.dst;
-      else if (s.names.size) details.serverNames = [...s.names].sort();
-      if (s.agents.size) details.userAgents = [...s.agents].sort();
+      else if (names.size) details.serverNames = [...names].sort();
+      if (agents.size) details.userAgents = [...agents].sort();
       if (s.http) details.httpRequests = s.http;
       out.push({
         id: findingId('beacon', `${named ? 'name' : 'ip'}|${s.src}|${s.dst}`),
@@ -311,9 +333,9 @@ export class BeaconAnalytic implements Analytic {
         entities: entities([
           { type: 'ip', value: s.src },
           ...dstIps.map((d) => ({ type: 'ip' as const, value: d })),
-          ...(named ? [{ type: 'domain' as const, value: s.dst }] : [...s.names].sort().map((n) => ({ type: 'domain' as const, value: n }))),
+          ...(named ? [{ type: 'domain' as const, value: s.dst }] : [...names].sort().map((n) => ({ type: 'domain' as const, value: n }))),
         ]),
-        evidence: s.evidence.refs as SourceRef[],
+        evidence: s.evidence ?? [],
         score,
         details,
       });

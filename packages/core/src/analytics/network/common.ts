@@ -53,4 +53,14 @@ export class EvidenceList {
   }
 }
 
+/**
+ * The same for the millions of pairs analytics keep: a plain array and a counter on the owner,
+ * allocated on first use, so a pair costs a few words until it has evidence.
+ */
+export function pushCapped<T>(arr: T[] | undefined, item: T, cap: number): T[] {
+  if (!arr) return [item];
+  if (arr.length < cap) arr.push(item);
+  return arr;
+}
+
 export const isoTime = (ms: number): string => new Date(ms).toISOString();

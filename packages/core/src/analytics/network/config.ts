@@ -81,6 +81,8 @@ export const relayConfigSchema = z.object({
   /** chains seen at least this often get the full repetition score */
   fullScoreRepeats: z.number().int().min(1).default(3),
   minScore: z.number().min(0).max(1).default(0.55),
+  /** a chain that starts inside the network must be seen this often (admins hop between servers too) */
+  minOccurrencesInternal: z.number().int().min(1).default(2),
   /** sessions kept (memory bound) */
   maxSessions: z.number().int().min(100).default(500_000),
 });

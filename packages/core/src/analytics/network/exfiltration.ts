@@ -7,10 +7,10 @@
  * + 0.1 destination kind (cloud storage 1, non-standard port 0.5).
  */
 import type { Enricher } from '../../enrich/index.js';
-import type { Event, Finding } from '../../model/index.js';
+import type { Event, Finding, SourceRef } from '../../model/index.js';
 import type { Analytic } from '../types.js';
 import { cloudServiceOf } from './cloud-storage.js';
-import { addressDetails, EvidenceList, entities, findingId, isoTime, severityOf } from './common.js';
+import { addressDetails, entities, findingId, isoTime, pushCapped, severityOf } from './common.js';
 import { type ExfiltrationConfig, NETWORK_DEFAULTS } from './config.js';
 import { isFlowEvent, toFlow } from './flow.js';
 import { clamp01, madm, quantileSorted, round3, sortedCopy } from './stats.js';
@@ -22,9 +22,15 @@ interface Dest {
   conns: number;
   first: number;
   last: number;
-  ports: Set<number>;
-  hours: Map<number, number>;
-  evidence: EvidenceList;
+  /** up to 10 ports */
+  ports: number[];
+  /**
+   * outbound bytes per hour, kept once the destination has received minBytes/20 (most never do);
+   * what came before is counted in the hour the map starts
+   */
+  hours?: Map<number, number>;
+  evidence?: SourceRef[];
+  evidenceTotal: number;
 }
 
 interface Host {
@@ -52,8 +58,11 @@ export class ExfiltrationAnalytic implements Analytic {
   /** address -> a server name seen for it (SNI, Host, DNS answer) */
   private names = new Map<string, string>();
 
+  private maxEvidence: number;
+
   constructor(private opts: ExfiltrationOptions) {
     this.cfg = { ...NETWORK_DEFAULTS.exfiltration, ...opts.config };
+    this.maxEvidence = opts.maxEvidence ?? NETWORK_DEFAULTS.maxEvidence;
   }
 
   wants(e: Event): boolean {
@@ -118,17 +127,7 @@ export class ExfiltrationAnalytic implements Analytic {
           h.overflow++;
           continue;
         }
-        dest = {
-          dst: fl.dst,
-          out: 0,
-          in: 0,
-          conns: 0,
-          first: fl.time,
-          last: fl.time,
-          ports: new Set(),
-          hours: new Map(),
-          evidence: new EvidenceList(this.opts.maxEvidence ?? NETWORK_DEFAULTS.maxEvidence),
-        };
+        dest = { dst: fl.dst, out: 0, in: 0, conns: 0, first: fl.time, last: fl.time, ports: [], evidenceTotal: 0 };
         h.dests.set(fl.dst, dest);
       }
       dest.out += fl.origBytes;
@@ -136,10 +135,14 @@ export class ExfiltrationAnalytic implements Analytic {
       dest.conns++;
       if (fl.time < dest.first) dest.first = fl.time;
       if (fl.time > dest.last) dest.last = fl.time;
-      if (dest.ports.size < 10) dest.ports.add(fl.dport);
-      dest.hours.set(hour, (dest.hours.get(hour) ?? 0) + fl.origBytes);
+      if (dest.ports.length < 10 && !dest.ports.includes(fl.dport)) dest.ports.push(fl.dport);
+      if (dest.hours) dest.hours.set(hour, (dest.hours.get(hour) ?? 0) + fl.origBytes);
+      else if (dest.out >= this.cfg.minBytes / 20) dest.hours = new Map([[hour, dest.out]]);
       // the largest transfers are the evidence that matters
-      if (fl.origBytes >= this.cfg.minBytes / 10 || dest.evidence.refs.length < 5) dest.evidence.add(fl.ref);
+      if (fl.origBytes >= this.cfg.minBytes / 10 || dest.evidenceTotal < 5) {
+        dest.evidenceTotal++;
+        dest.evidence = pushCapped(dest.evidence, fl.ref, this.maxEvidence);
+      }
     }
   }
 
@@ -158,7 +161,7 @@ export class ExfiltrationAnalytic implements Analytic {
         const uploadShare = d.out / Math.max(1, d.out + d.in);
         const ratioScore = clamp01((uploadShare - 0.5) / 0.45);
         const volumeScore = clamp01(Math.log(d.out / c.minBytes) / Math.log(c.fullScoreBytes / c.minBytes));
-        const peak = Math.max(...d.hours.values());
+        const peak = d.hours ? Math.max(...d.hours.values()) : d.out;
         // how far the destination's busiest hour stands above the host's usual hour (x10 -> 1)
         const excess = peak / (med + 3 * mad + 1);
         const baselineScore = baselineKnown ? clamp01(Math.log10(Math.max(excess, 1))) : 0.5;
@@ -192,7 +195,7 @@ export class ExfiltrationAnalytic implements Analytic {
             { type: 'ip', value: d.dst },
             name ? { type: 'domain', value: name } : undefined,
           ]),
-          evidence: d.evidence.refs,
+          evidence: d.evidence ?? [],
           score,
           details: {
             source: h.src,
@@ -217,7 +220,7 @@ export class ExfiltrationAnalytic implements Analytic {
             kindScore,
             first: isoTime(d.first),
             last: isoTime(d.last),
-            evidenceTotal: d.evidence.total,
+            evidenceTotal: d.evidenceTotal,
           },
         });
       }

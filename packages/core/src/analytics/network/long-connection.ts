@@ -5,9 +5,9 @@
  * its longest duration.
  */
 import type { Enricher } from '../../enrich/index.js';
-import type { Event, Finding } from '../../model/index.js';
+import type { Event, Finding, SourceRef } from '../../model/index.js';
 import type { Analytic } from '../types.js';
-import { addressDetails, EvidenceList, entities, findingId, isoTime, severityOf } from './common.js';
+import { addressDetails, entities, findingId, isoTime, pushCapped, severityOf } from './common.js';
 import { type LongConnectionConfig, NETWORK_DEFAULTS } from './config.js';
 import { isFlowEvent, toFlow } from './flow.js';
 import { clamp01, round3 } from './stats.js';
@@ -17,9 +17,7 @@ interface Pair {
   dst: string;
   dport: number;
   proto: string;
-  /** uid -> longest duration seen (bounded: connections without uid are summed directly) */
-  byUid: Map<string, { duration: number; orig: number; resp: number }>;
-  noUidDuration: number;
+  total: number;
   longest: number;
   count: number;
   open: number;
@@ -28,7 +26,16 @@ interface Pair {
   first: number;
   last: number;
   service?: string;
-  evidence: EvidenceList;
+  evidence?: SourceRef[];
+  evidenceTotal: number;
+}
+
+/** What an open-connection record added to its pair, to replace it when the connection closes. */
+interface OpenRecord {
+  pair: Pair;
+  duration: number;
+  orig: number;
+  resp: number;
 }
 
 export interface LongConnectionOptions {
@@ -41,6 +48,10 @@ export class LongConnectionAnalytic implements Analytic {
   readonly name = 'long-connection';
   private cfg: LongConnectionConfig;
   private pairs = new Map<string, Pair>();
+  /** open_conn records by uid: a connection logged open, then again (longer, or closed) counts once */
+  private openByUid = new Map<string, OpenRecord>();
+  /** uids of closed connections long enough to have been logged open before (bounded) */
+  private closedUids = new Set<string>();
 
   constructor(private opts: LongConnectionOptions) {
     this.cfg = { ...NETWORK_DEFAULTS.longConnection, ...opts.config };
@@ -52,6 +63,7 @@ export class LongConnectionAnalytic implements Analytic {
 
   feed(events: readonly Event[]): void {
     const en = this.opts.enricher;
+    const cap = this.opts.maxEvidence ?? NETWORK_DEFAULTS.maxEvidence;
     for (const e of events) {
       const fl = toFlow(e);
       if (!fl || fl.duration <= 0) continue;
@@ -66,8 +78,7 @@ export class LongConnectionAnalytic implements Analytic {
           dst: fl.dst,
           dport: fl.dport,
           proto: fl.proto,
-          byUid: new Map(),
-          noUidDuration: 0,
+          total: 0,
           longest: 0,
           count: 0,
           open: 0,
@@ -75,46 +86,61 @@ export class LongConnectionAnalytic implements Analytic {
           respBytes: 0,
           first: fl.time,
           last: fl.time,
-          evidence: new EvidenceList(this.opts.maxEvidence ?? NETWORK_DEFAULTS.maxEvidence),
+          evidenceTotal: 0,
         };
         this.pairs.set(key, p);
       }
-      const prev = fl.uid ? p.byUid.get(fl.uid) : undefined;
-      if (fl.uid && (prev !== undefined || p.byUid.size < 100_000)) {
-        // the same connection logged open and then closed: keep the longest record of it
-        if (prev === undefined) {
+      if (fl.uid) {
+        const prev = this.openByUid.get(fl.uid);
+        if (fl.open) {
+          if (this.closedUids.has(fl.uid)) continue; // its closed record is already counted
+          if (prev) {
+            if (fl.duration <= prev.duration) continue;
+            this.retract(prev);
+          } else {
+            p.count++;
+            p.open++;
+          }
+          this.openByUid.set(fl.uid, { pair: p, duration: fl.duration, orig: fl.origBytes, resp: fl.respBytes });
+        } else {
+          if (prev) {
+            this.retract(prev);
+            prev.pair.count--;
+            prev.pair.open--;
+            this.openByUid.delete(fl.uid);
+          }
+          if (fl.duration >= 60 && this.closedUids.size < 2_000_000) this.closedUids.add(fl.uid);
           p.count++;
-          p.byUid.set(fl.uid, { duration: fl.duration, orig: fl.origBytes, resp: fl.respBytes });
-        } else if (fl.duration > prev.duration) {
-          p.byUid.set(fl.uid, { duration: fl.duration, orig: fl.origBytes, resp: fl.respBytes });
         }
       } else {
         p.count++;
-        p.noUidDuration += fl.duration;
-        p.origBytes += fl.origBytes;
-        p.respBytes += fl.respBytes;
+        if (fl.open) p.open++;
       }
-      if (fl.open) p.open++;
+      p.total += fl.duration;
+      p.origBytes += fl.origBytes;
+      p.respBytes += fl.respBytes;
       if (fl.duration > p.longest) p.longest = fl.duration;
       if (fl.time < p.first) p.first = fl.time;
       if (fl.time + fl.duration * 1000 > p.last) p.last = fl.time + fl.duration * 1000;
       if (fl.service) p.service = fl.service;
-      p.evidence.add(fl.ref);
+      p.evidenceTotal++;
+      p.evidence = pushCapped(p.evidence, fl.ref, cap);
     }
+  }
+
+  private retract(r: OpenRecord): void {
+    r.pair.total -= r.duration;
+    r.pair.origBytes -= r.orig;
+    r.pair.respBytes -= r.resp;
   }
 
   finish(): Finding[] {
     const out: Finding[] = [];
     const en = this.opts.enricher;
     for (const p of this.pairs.values()) {
-      let total = p.noUidDuration;
-      let orig = p.origBytes;
-      let resp = p.respBytes;
-      for (const d of p.byUid.values()) {
-        total += d.duration;
-        orig += d.orig;
-        resp += d.resp;
-      }
+      const total = p.total;
+      const orig = p.origBytes;
+      const resp = p.respBytes;
       if (total < this.cfg.minDuration) continue;
       // 0.3 at the threshold, 1 at fullScoreDuration, logarithmic between: with the defaults
       // 1 h -> 0.3 (informational), 4 h -> 0.6, 8 h -> 0.75, 24 h -> 1 (RITA's 1/4/8/12+ h bands)
@@ -137,7 +163,7 @@ export class LongConnectionAnalytic implements Analytic {
           { type: 'ip', value: p.src },
           { type: 'ip', value: p.dst },
         ]),
-        evidence: p.evidence.refs,
+        evidence: p.evidence ?? [],
         score,
         details: {
           source: addressDetails(en, p.src),
@@ -153,7 +179,7 @@ export class LongConnectionAnalytic implements Analytic {
           respBytes: resp,
           first: isoTime(p.first),
           last: isoTime(p.last),
-          evidenceTotal: p.evidence.total,
+          evidenceTotal: p.evidenceTotal,
         },
       });
     }

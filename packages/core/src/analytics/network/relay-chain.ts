@@ -205,6 +205,7 @@ export class RelayChainAnalytic implements Analytic {
       const length = clamp01((hops - 1) / 2);
       const score = round3(clamp01(0.35 * timing + 0.25 * repetition + 0.2 * matching + 0.1 * (external ? 1 : 0) + 0.1 * length));
       if (score < cfg.minScore) continue;
+      if (!external && inst.length < cfg.minOccurrencesInternal) continue;
       const protocols = [...new Set(first.sessions.map((s) => PROTOCOL[s.dport] ?? String(s.dport)))];
       const attack = ['T1021', 'T1090.001'];
       if (protocols.includes('rdp')) attack.push('T1021.001');

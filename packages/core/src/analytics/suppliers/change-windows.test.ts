@@ -85,40 +85,98 @@ test('findings inside a window on its hosts go up one level and carry the window
 });
 
 let record = 0;
-function ev(iso: string, host: string, channel: string, id: number, fields: Record<string, unknown> = {}): Event {
-  return { time: Date.parse(iso), source: { kind: 'winjson', uri: 'w.json', record: ++record }, fields: { EventID: id, Channel: channel, Computer: host, ...fields } };
+function ev(
+  iso: string,
+  host: string,
+  channel: string,
+  id: number,
+  fields: Record<string, unknown> = {},
+): Event {
+  return {
+    time: Date.parse(iso),
+    source: { kind: 'winjson', uri: 'w.json', record: ++record },
+    fields: { EventID: id, Channel: channel, Computer: host, ...fields },
+  };
 }
 const SYSMON = 'Microsoft-Windows-Sysmon/Operational';
 const FW = 'Microsoft-Windows-Windows Firewall With Advanced Security/Firewall';
 function conn(iso: string, orig: string, resp: string, port: number, state = 'SF'): Event {
-  return { time: Date.parse(iso), source: { kind: 'zeek.conn', uri: 'conn.log', record: ++record }, fields: { 'id.orig_h': orig, 'id.orig_p': 50000, 'id.resp_h': resp, 'id.resp_p': port, proto: 'tcp', conn_state: state } };
+  return {
+    time: Date.parse(iso),
+    source: { kind: 'zeek.conn', uri: 'conn.log', record: ++record },
+    fields: {
+      'id.orig_h': orig,
+      'id.orig_p': 50000,
+      'id.resp_h': resp,
+      'id.resp_p': port,
+      proto: 'tcp',
+      conn_state: state,
+    },
+  };
 }
 
 const EVENTS: Event[] = [
   // scheduled tasks
   ev('2026-03-02T14:40:55Z', 'MES-02.sjp.example', 'Security', 4698, {
     TaskName: '\\Microsoft\\EdgeUpdate\\Core1d',
-    TaskContent: '<Task><Actions><Exec><Command>C:\\ProgramData\\msedgeupd.exe</Command></Exec></Actions></Task>',
+    TaskContent:
+      '<Task><Actions><Exec><Command>C:\\ProgramData\\msedgeupd.exe</Command></Exec></Actions></Task>',
     SubjectUserName: 'hanil.park',
   }),
-  ev('2026-03-02T14:00:00Z', 'GW-01', 'Microsoft-Windows-TaskScheduler/Operational', 106, { TaskName: '\\LinkTest', UserContext: 'SJP\\kim.it' }),
-  ev('2026-03-02T16:30:00Z', 'GW-01', 'Microsoft-Windows-TaskScheduler/Operational', 141, { TaskName: '\\LinkTest' }),
+  ev('2026-03-02T14:00:00Z', 'GW-01', 'Microsoft-Windows-TaskScheduler/Operational', 106, {
+    TaskName: '\\LinkTest',
+    UserContext: 'SJP\\kim.it',
+  }),
+  ev('2026-03-02T16:30:00Z', 'GW-01', 'Microsoft-Windows-TaskScheduler/Operational', 141, {
+    TaskName: '\\LinkTest',
+  }),
   // services
-  ev('2026-03-02T15:00:00Z', 'MES-02', 'System', 7045, { ServiceName: 'EdgeUpdSvc', ImagePath: 'C:\\ProgramData\\msedgeupd.exe -svc', AccountName: 'LocalSystem' }),
+  ev('2026-03-02T15:00:00Z', 'MES-02', 'System', 7045, {
+    ServiceName: 'EdgeUpdSvc',
+    ImagePath: 'C:\\ProgramData\\msedgeupd.exe -svc',
+    AccountName: 'LocalSystem',
+  }),
   ev('2026-03-02T12:00:00Z', 'MES-02', 'System', 7045, { ServiceName: 'BeforeSvc', ImagePath: 'C:\\x.exe' }),
-  ev('2026-03-02T15:00:00Z', 'FS-01', 'Security', 4697, { ServiceName: 'PSEXESVC', ServiceFileName: '%SystemRoot%\\PSEXESVC.exe' }),
+  ev('2026-03-02T15:00:00Z', 'FS-01', 'Security', 4697, {
+    ServiceName: 'PSEXESVC',
+    ServiceFileName: '%SystemRoot%\\PSEXESVC.exe',
+  }),
   // autoruns
-  ev('2026-03-02T15:10:00Z', 'MES-02', SYSMON, 13, { EventType: 'SetValue', TargetObject: 'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Run\\EdgeUpd', Details: 'C:\\ProgramData\\msedgeupd.exe' }),
-  ev('2026-03-02T15:11:00Z', 'MES-02', SYSMON, 13, { EventType: 'SetValue', TargetObject: 'HKLM\\SOFTWARE\\Vendor\\Setting', Details: '1' }),
-  ev('2026-03-02T15:12:00Z', 'MES-02', SYSMON, 13, { EventType: 'SetValue', TargetObject: 'HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\RunOnce\\Tmp', Details: 'x' }),
-  ev('2026-03-02T15:13:00Z', 'MES-02', SYSMON, 12, { EventType: 'DeleteValue', TargetObject: 'HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\RunOnce\\Tmp' }),
+  ev('2026-03-02T15:10:00Z', 'MES-02', SYSMON, 13, {
+    EventType: 'SetValue',
+    TargetObject: 'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Run\\EdgeUpd',
+    Details: 'C:\\ProgramData\\msedgeupd.exe',
+  }),
+  ev('2026-03-02T15:11:00Z', 'MES-02', SYSMON, 13, {
+    EventType: 'SetValue',
+    TargetObject: 'HKLM\\SOFTWARE\\Vendor\\Setting',
+    Details: '1',
+  }),
+  ev('2026-03-02T15:12:00Z', 'MES-02', SYSMON, 13, {
+    EventType: 'SetValue',
+    TargetObject: 'HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\RunOnce\\Tmp',
+    Details: 'x',
+  }),
+  ev('2026-03-02T15:13:00Z', 'MES-02', SYSMON, 12, {
+    EventType: 'DeleteValue',
+    TargetObject: 'HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\RunOnce\\Tmp',
+  }),
   // executables
-  ev('2026-03-02T14:39:55Z', 'MES-02', SYSMON, 11, { TargetFilename: 'C:\\ProgramData\\msedgeupd.exe', Image: 'C:\\Windows\\System32\\certutil.exe' }),
+  ev('2026-03-02T14:39:55Z', 'MES-02', SYSMON, 11, {
+    TargetFilename: 'C:\\ProgramData\\msedgeupd.exe',
+    Image: 'C:\\Windows\\System32\\certutil.exe',
+  }),
   ev('2026-03-02T14:39:56Z', 'MES-02', SYSMON, 11, { TargetFilename: 'C:\\ProgramData\\notes.txt' }),
   ev('2026-03-02T14:39:57Z', 'MES-02', SYSMON, 11, { TargetFilename: 'C:\\ProgramData\\helper.dll' }),
   ev('2026-03-02T14:50:00Z', 'MES-02', SYSMON, 26, { TargetFilename: 'C:\\ProgramData\\helper.dll' }),
   // firewall rules: one left behind, one deleted in time, one deleted only after the end
-  ev('2026-03-02T13:05:00Z', 'GW-01', 'Security', 4946, { RuleId: '{A1}', RuleName: 'Link test 8443', LocalPorts: '8443', Direction: 1, Action: 3 }),
+  ev('2026-03-02T13:05:00Z', 'GW-01', 'Security', 4946, {
+    RuleId: '{A1}',
+    RuleName: 'Link test 8443',
+    LocalPorts: '8443',
+    Direction: 1,
+    Action: 3,
+  }),
   ev('2026-03-02T13:06:00Z', 'GW-01', FW, 2004, { RuleId: '{B2}', RuleName: 'Temp ICMP' }),
   ev('2026-03-02T16:50:00Z', 'GW-01', FW, 2006, { RuleId: '{B2}', RuleName: 'Temp ICMP' }),
   ev('2026-03-02T13:07:00Z', 'VPN-02', FW, 2004, { RuleId: '{C3}', RuleName: 'Late cleanup' }),
@@ -158,7 +216,10 @@ test('the end-of-window sweep reports what was created in the window and remaine
     assert.equal(f.window, 'CHG-1042');
     assert.ok(f.rule.title.startsWith('CHG-1042: '));
   }
-  const got = fs.map((f) => `${f.rule.id} ${f.host ?? '-'} ${f.severity} ${f.details?.task ?? f.details?.service ?? f.details?.key ?? f.details?.file ?? f.details?.rule_id ?? (f.details?.destination ? `${f.details.destination}:${f.details.port}` : (f.details?.port ?? ''))}`);
+  const got = fs.map(
+    (f) =>
+      `${f.rule.id} ${f.host ?? '-'} ${f.severity} ${f.details?.task ?? f.details?.service ?? f.details?.key ?? f.details?.file ?? f.details?.rule_id ?? (f.details?.destination ? `${f.details.destination}:${f.details.port}` : (f.details?.port ?? ''))}`,
+  );
   assert.deepEqual(got, [
     'change-window-firewall-rule GW-01 medium {A1}',
     'change-window-firewall-rule VPN-02 medium {C3}',
@@ -191,15 +252,31 @@ test('a window whose relaxed controls were not restored is a finding of its own'
     'Defender real-time protection on MES-02 turned off at 2026-03-02T13:02:00.000Z, back on only at 2026-03-03T13:00:00.000Z',
   ]);
   assert.deepEqual(f.attack, ['T1562.001', 'T1562.004']);
-  assert.deepEqual(f.entities.map((e) => e.value), ['GW-01', 'MES-02', 'VPN-02']);
+  assert.deepEqual(
+    f.entities.map((e) => e.value),
+    ['GW-01', 'MES-02', 'VPN-02'],
+  );
   // everything put back in time: no such finding
-  const tidy = EVENTS.filter((e) => !['{A1}', '{C3}'].includes(String(e.fields.RuleId)) && e.fields.EventID !== 5001);
+  const tidy = EVENTS.filter(
+    (e) => !['{A1}', '{C3}'].includes(String(e.fields.RuleId)) && e.fields.EventID !== 5001,
+  );
   assert.ok(!sweep(tidy).some((x) => x.rule.id === 'change-window-not-restored'));
 });
 
 test('the sweep ignores what happened outside windows or off their hosts', () => {
   const fs = sweep();
   const text = JSON.stringify(fs);
-  for (const absent of ['BeforeSvc', 'PSEXESVC', 'Vendor\\\\Setting', 'notes.txt', 'helper.dll', 'LinkTest', 'Temp ICMP', '8.8.8.8', '10.99.0.1', '5555'])
+  for (const absent of [
+    'BeforeSvc',
+    'PSEXESVC',
+    'Vendor\\\\Setting',
+    'notes.txt',
+    'helper.dll',
+    'LinkTest',
+    'Temp ICMP',
+    '8.8.8.8',
+    '10.99.0.1',
+    '5555',
+  ])
     assert.ok(!text.includes(absent), absent);
 });

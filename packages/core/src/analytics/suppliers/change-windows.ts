@@ -29,7 +29,19 @@ import type { ChangeWindowEntry } from '../../suppliers/config.js';
 import { HostMatcher, isPrivateIp, parseIp, shortHost } from '../../suppliers/match.js';
 import type { SupplierRegister } from '../../suppliers/register.js';
 import type { Analytic } from '../types.js';
-import { channel, eventHost, eventId, fnv, isSecurity, isSysmon, isZeekConn, iso, num, pushRef, str } from './common.js';
+import {
+  channel,
+  eventHost,
+  eventId,
+  fnv,
+  iso,
+  isSecurity,
+  isSysmon,
+  isZeekConn,
+  num,
+  pushRef,
+  str,
+} from './common.js';
 
 export interface CompiledWindow {
   entry: ChangeWindowEntry;
@@ -37,7 +49,9 @@ export interface CompiledWindow {
 }
 
 export function compileWindows(windows: readonly ChangeWindowEntry[]): CompiledWindow[] {
-  return windows.map((entry) => ({ entry, hosts: new HostMatcher(entry.hosts) })).sort((a, b) => a.entry.startMs - b.entry.startMs || a.entry.id.localeCompare(b.entry.id));
+  return windows
+    .map((entry) => ({ entry, hosts: new HostMatcher(entry.hosts) }))
+    .sort((a, b) => a.entry.startMs - b.entry.startMs || a.entry.id.localeCompare(b.entry.id));
 }
 
 /** whether `host` (a name or an address) is one of the window's hosts */
@@ -50,8 +64,15 @@ function windowCovers(w: CompiledWindow, host: string, register?: SupplierRegist
 }
 
 /** the window (if any) in force on `host` at `time` */
-export function windowAt(windows: readonly CompiledWindow[], host: string, time: number, register?: SupplierRegister): CompiledWindow | undefined {
-  return windows.find((w) => time >= w.entry.startMs && time <= w.entry.endMs && windowCovers(w, host, register));
+export function windowAt(
+  windows: readonly CompiledWindow[],
+  host: string,
+  time: number,
+  register?: SupplierRegister,
+): CompiledWindow | undefined {
+  return windows.find(
+    (w) => time >= w.entry.startMs && time <= w.entry.endMs && windowCovers(w, host, register),
+  );
 }
 
 function hostsOfFinding(f: Finding): string[] {
@@ -66,7 +87,11 @@ function hostsOfFinding(f: Finding): string[] {
  * them with the window. The sweep's own findings and findings already tagged are left alone.
  * Returns a new array; findings that change are copied, not mutated.
  */
-export function escalateInWindows(findings: readonly Finding[], windows: readonly CompiledWindow[], register?: SupplierRegister): Finding[] {
+export function escalateInWindows(
+  findings: readonly Finding[],
+  windows: readonly CompiledWindow[],
+  register?: SupplierRegister,
+): Finding[] {
   if (windows.length === 0) return [...findings];
   return findings.map((f) => {
     if (f.window || f.detector === 'change-window') return f;
@@ -153,13 +178,39 @@ const AUTORUN_KEY =
 
 const EXECUTABLE = /\.(exe|dll|sys|scr|com|cpl|ocx|ps1|psm1|bat|cmd|vbs|vbe|js|jse|wsf|hta|msi|lnk)$/i;
 
-const KIND_RULE: Record<ArtefactKind, { rule: string; title: string; severity: Severity; attack: string[] }> = {
-  service: { rule: 'change-window-new-service', title: 'service installed during the window remains', severity: 'high', attack: ['T1543.003'] },
-  task: { rule: 'change-window-new-task', title: 'scheduled task created during the window remains', severity: 'high', attack: ['T1053.005'] },
-  autorun: { rule: 'change-window-autorun', title: 'autostart registry value set during the window remains', severity: 'high', attack: ['T1547.001'] },
-  executable: { rule: 'change-window-executable', title: 'executable written during the window remains', severity: 'medium', attack: ['T1105'] },
-  'firewall-rule': { rule: 'change-window-firewall-rule', title: 'firewall rule added during the window remains', severity: 'medium', attack: ['T1562.004'] },
-};
+const KIND_RULE: Record<ArtefactKind, { rule: string; title: string; severity: Severity; attack: string[] }> =
+  {
+    service: {
+      rule: 'change-window-new-service',
+      title: 'service installed during the window remains',
+      severity: 'high',
+      attack: ['T1543.003'],
+    },
+    task: {
+      rule: 'change-window-new-task',
+      title: 'scheduled task created during the window remains',
+      severity: 'high',
+      attack: ['T1053.005'],
+    },
+    autorun: {
+      rule: 'change-window-autorun',
+      title: 'autostart registry value set during the window remains',
+      severity: 'high',
+      attack: ['T1547.001'],
+    },
+    executable: {
+      rule: 'change-window-executable',
+      title: 'executable written during the window remains',
+      severity: 'medium',
+      attack: ['T1105'],
+    },
+    'firewall-rule': {
+      rule: 'change-window-firewall-rule',
+      title: 'firewall rule added during the window remains',
+      severity: 'medium',
+      attack: ['T1562.004'],
+    },
+  };
 
 export interface ChangeWindowSweepOptions {
   windows: readonly ChangeWindowEntry[];
@@ -187,12 +238,15 @@ export class ChangeWindowSweep implements Analytic {
   private coveredHost(host: string | undefined): string | undefined {
     if (!host) return undefined;
     const h = parseIp(host) ? (this.register?.hostOfIp(host) ?? host) : shortHost(host);
-    return this.windows.some((w) => windowCovers(w, h, this.register) || windowCovers(w, host, this.register)) ? h : undefined;
+    return this.windows.some((w) => windowCovers(w, h, this.register) || windowCovers(w, host, this.register))
+      ? h
+      : undefined;
   }
 
   wants(e: Event): boolean {
     if (this.windows.length === 0) return false;
-    if (isZeekConn(e)) return !!(this.coveredHost(str(e, 'id.orig_h')) || this.coveredHost(str(e, 'id.resp_h')));
+    if (isZeekConn(e))
+      return !!(this.coveredHost(str(e, 'id.orig_h')) || this.coveredHost(str(e, 'id.resp_h')));
     const id = eventId(e);
     if (id === undefined) return false;
     const c = channel(e);
@@ -217,17 +271,28 @@ export class ChangeWindowSweep implements Analytic {
       const id = eventId(e) as number;
       const c = channel(e);
       const art = (kind: ArtefactKind, key: string, label: string, details: Record<string, unknown>) =>
-        this.artefacts.push({ kind, key: key.toLowerCase(), host, created: e.time, label, details, ref: e.source });
-      const rem = (kind: ArtefactKind, key: string) => this.removals.push({ kind, key: key.toLowerCase(), host, time: e.time });
+        this.artefacts.push({
+          kind,
+          key: key.toLowerCase(),
+          host,
+          created: e.time,
+          label,
+          details,
+          ref: e.source,
+        });
+      const rem = (kind: ArtefactKind, key: string) =>
+        this.removals.push({ kind, key: key.toLowerCase(), host, time: e.time });
       if (isSysmon(e)) {
         if (id === 3) {
           if (String(e.fields.Initiated ?? 'true').toLowerCase() === 'false') continue;
           const dst = str(e, 'DestinationIp');
           const port = num(e, 'DestinationPort');
-          if (dst && port !== undefined) this.flow(this.flows, host, dst.replace(/^::ffff:/i, ''), port, e, str(e, 'Image'));
+          if (dst && port !== undefined)
+            this.flow(this.flows, host, dst.replace(/^::ffff:/i, ''), port, e, str(e, 'Image'));
         } else if (id === 11) {
           const file = str(e, 'TargetFilename');
-          if (file && EXECUTABLE.test(file)) art('executable', file, file, { file, image: str(e, 'Image'), user: str(e, 'User') });
+          if (file && EXECUTABLE.test(file))
+            art('executable', file, file, { file, image: str(e, 'Image'), user: str(e, 'User') });
         } else if (id === 23 || id === 26) {
           const file = str(e, 'TargetFilename');
           if (file) rem('executable', file);
@@ -249,15 +314,31 @@ export class ChangeWindowSweep implements Analytic {
         }
       } else if (c === 'system' && id === 7045) {
         const name = str(e, 'ServiceName');
-        if (name) art('service', name, name, { service: name, image: str(e, 'ImagePath'), account: str(e, 'AccountName'), start: str(e, 'StartType') });
+        if (name)
+          art('service', name, name, {
+            service: name,
+            image: str(e, 'ImagePath'),
+            account: str(e, 'AccountName'),
+            start: str(e, 'StartType'),
+          });
       } else if (id === 4697 && isSecurity(e)) {
         const name = str(e, 'ServiceName');
-        if (name) art('service', name, name, { service: name, image: str(e, 'ServiceFileName'), account: str(e, 'ServiceAccount'), by: str(e, 'SubjectUserName') });
+        if (name)
+          art('service', name, name, {
+            service: name,
+            image: str(e, 'ServiceFileName'),
+            account: str(e, 'ServiceAccount'),
+            by: str(e, 'SubjectUserName'),
+          });
       } else if ((id === 4698 && isSecurity(e)) || (id === 106 && c === TASK_CHANNEL)) {
         const name = str(e, 'TaskName');
         if (!name) continue;
         const action = /<Command>([^<]*)<\/Command>/i.exec(str(e, 'TaskContent') ?? '')?.[1];
-        art('task', name, name, { task: name, ...(action ? { command: action } : {}), by: str(e, 'SubjectUserName') ?? str(e, 'UserContext') ?? str(e, 'UserName') });
+        art('task', name, name, {
+          task: name,
+          ...(action ? { command: action } : {}),
+          by: str(e, 'SubjectUserName') ?? str(e, 'UserContext') ?? str(e, 'UserName'),
+        });
       } else if ((id === 4699 && isSecurity(e)) || (id === 141 && c === TASK_CHANNEL)) {
         const name = str(e, 'TaskName');
         if (name) rem('task', name);
@@ -269,14 +350,27 @@ export class ChangeWindowSweep implements Analytic {
             rule_name: str(e, 'RuleName'),
             ...(str(e, 'ApplicationPath') ? { application: str(e, 'ApplicationPath') } : {}),
             ...(str(e, 'LocalPorts') ? { local_ports: str(e, 'LocalPorts') } : {}),
-            ...(num(e, 'Direction') !== undefined ? { direction: num(e, 'Direction') === 1 ? 'inbound' : 'outbound' } : {}),
-            ...(num(e, 'Action') !== undefined ? { action: num(e, 'Action') === 3 ? 'allow' : num(e, 'Action') === 2 ? 'block' : num(e, 'Action') } : {}),
+            ...(num(e, 'Direction') !== undefined
+              ? { direction: num(e, 'Direction') === 1 ? 'inbound' : 'outbound' }
+              : {}),
+            ...(num(e, 'Action') !== undefined
+              ? {
+                  action:
+                    num(e, 'Action') === 3 ? 'allow' : num(e, 'Action') === 2 ? 'block' : num(e, 'Action'),
+                }
+              : {}),
           });
       } else if ((id === 4948 && isSecurity(e)) || (id === 2006 && c === FIREWALL_CHANNEL)) {
         const ruleId = str(e, 'RuleId') ?? str(e, 'RuleName');
         if (ruleId) rem('firewall-rule', ruleId);
       } else if (c === DEFENDER_CHANNEL && (id === 5000 || id === 5001)) {
-        this.controls.push({ kind: 'defender-realtime', host, time: e.time, off: id === 5001, ref: e.source });
+        this.controls.push({
+          kind: 'defender-realtime',
+          host,
+          time: e.time,
+          off: id === 5001,
+          ref: e.source,
+        });
       } else if (isSecurity(e) && (id === 5024 || id === 5025)) {
         this.controls.push({ kind: 'firewall-service', host, time: e.time, off: id === 5025, ref: e.source });
       }
@@ -302,7 +396,14 @@ export class ChangeWindowSweep implements Analytic {
     }
   }
 
-  private flow(map: Map<string, Flow>, host: string, peer: string, port: number, e: Event, image?: string): void {
+  private flow(
+    map: Map<string, Flow>,
+    host: string,
+    peer: string,
+    port: number,
+    e: Event,
+    image?: string,
+  ): void {
     if (map === this.flows) this.earliest.set(host, Math.min(this.earliest.get(host) ?? Infinity, e.time));
     const k = `${host}\0${peer}\0${port}`;
     let f = map.get(k);
@@ -327,14 +428,19 @@ export class ChangeWindowSweep implements Analytic {
     }
     /** when the artefact was removed after its creation, if ever */
     const removedAt = (a: { kind: ArtefactKind; host: string; key: string; created: number }) =>
-      (removed.get(`${a.kind}\0${a.host}\0${a.key}`) ?? []).filter((t) => t >= a.created).sort((x, y) => x - y)[0];
+      (removed.get(`${a.kind}\0${a.host}\0${a.key}`) ?? [])
+        .filter((t) => t >= a.created)
+        .sort((x, y) => x - y)[0];
 
     for (const w of this.windows) {
       const { startMs, endMs, id } = w.entry;
-      const inside = (host: string, t: number) => t >= startMs && t <= endMs && windowCovers(w, host, this.register);
+      const inside = (host: string, t: number) =>
+        t >= startMs && t <= endMs && windowCovers(w, host, this.register);
       const seen = new Set<string>();
       const leftRules: Finding[] = [];
-      const artefacts = this.artefacts.filter((a) => inside(a.host, a.created)).sort((a, b) => a.created - b.created || a.key.localeCompare(b.key));
+      const artefacts = this.artefacts
+        .filter((a) => inside(a.host, a.created))
+        .sort((a, b) => a.created - b.created || a.key.localeCompare(b.key));
       for (const a of artefacts) {
         const k = `${a.kind}\0${a.host}\0${a.key}`;
         if (seen.has(k)) continue;
@@ -344,21 +450,41 @@ export class ChangeWindowSweep implements Analytic {
         const gone = removedAt(a);
         if (gone !== undefined && gone <= endMs) continue;
         const spec = KIND_RULE[a.kind];
-        const f = this.finding(w, spec.rule, `${spec.title}: ${a.label}`, spec.severity, spec.attack, a.created, a.host, [a.ref], {
-          kind: a.kind,
-          created: iso(a.created),
-          ...stripUndefined(a.details),
-          ...(gone !== undefined ? { removed_later: iso(gone) } : {}),
-        });
+        const f = this.finding(
+          w,
+          spec.rule,
+          `${spec.title}: ${a.label}`,
+          spec.severity,
+          spec.attack,
+          a.created,
+          a.host,
+          [a.ref],
+          {
+            kind: a.kind,
+            created: iso(a.created),
+            ...stripUndefined(a.details),
+            ...(gone !== undefined ? { removed_later: iso(gone) } : {}),
+          },
+        );
         out.push(f);
         if (a.kind === 'firewall-rule') leftRules.push(f);
       }
       // new outbound destinations and listeners: first seen inside, still seen after the end
       for (const [map, rule, what] of [
-        [this.flows, 'change-window-new-destination', 'new outbound destination first seen during the window still contacted after it'],
-        [this.listeners, 'change-window-new-listener', 'new listening port first seen during the window still answering after it'],
+        [
+          this.flows,
+          'change-window-new-destination',
+          'new outbound destination first seen during the window still contacted after it',
+        ],
+        [
+          this.listeners,
+          'change-window-new-listener',
+          'new listening port first seen during the window still answering after it',
+        ],
       ] as const) {
-        const list = [...map.values()].filter((f) => inside(f.host, f.first) && f.last > endMs).sort((a, b) => a.first - b.first || a.peer.localeCompare(b.peer) || a.port - b.port);
+        const list = [...map.values()]
+          .filter((f) => inside(f.host, f.first) && f.last > endMs)
+          .sort((a, b) => a.first - b.first || a.peer.localeCompare(b.peer) || a.port - b.port);
         for (const f of list) {
           const earliest = this.earliest.get(f.host) ?? f.first;
           const baseline = earliest < startMs;
@@ -367,15 +493,26 @@ export class ChangeWindowSweep implements Analytic {
           const label = f.peer ? `${f.peer}:${f.port}` : `port ${f.port}`;
           const entities: Entity[] = f.peer ? [{ type: 'ip', value: f.peer }] : [];
           out.push(
-            this.finding(w, rule, `${what}: ${label}`, severity, rule === 'change-window-new-destination' ? ['T1071'] : [], f.first, f.host, f.refs, {
-              ...(f.peer ? { destination: f.peer, port: f.port } : { port: f.port }),
-              first_seen: iso(f.first),
-              last_seen: iso(f.last),
-              connections: f.count,
-              ...(f.image ? { image: f.image } : {}),
-              baseline_from: iso(earliest),
-              ...(baseline ? {} : { note: 'no traffic from this host before the window to compare with' }),
-            }, entities),
+            this.finding(
+              w,
+              rule,
+              `${what}: ${label}`,
+              severity,
+              rule === 'change-window-new-destination' ? ['T1071'] : [],
+              f.first,
+              f.host,
+              f.refs,
+              {
+                ...(f.peer ? { destination: f.peer, port: f.port } : { port: f.port }),
+                first_seen: iso(f.first),
+                last_seen: iso(f.last),
+                connections: f.count,
+                ...(f.image ? { image: f.image } : {}),
+                baseline_from: iso(earliest),
+                ...(baseline ? {} : { note: 'no traffic from this host before the window to compare with' }),
+              },
+              entities,
+            ),
           );
         }
       }
@@ -393,7 +530,8 @@ export class ChangeWindowSweep implements Analytic {
       }
       for (const kind of ['defender-realtime', 'firewall-service'] as const) {
         const byHost = new Map<string, ControlChange[]>();
-        for (const c of this.controls) if (c.kind === kind) byHost.set(c.host, [...(byHost.get(c.host) ?? []), c]);
+        for (const c of this.controls)
+          if (c.kind === kind) byHost.set(c.host, [...(byHost.get(c.host) ?? []), c]);
         for (const [host, list] of [...byHost].sort()) {
           list.sort((a, b) => a.time - b.time);
           const offInside = list.find((c) => c.off && inside(host, c.time));
@@ -411,14 +549,26 @@ export class ChangeWindowSweep implements Analytic {
         const attack = new Set<string>();
         if (leftRules.length > 0 || unrestored.some((u) => u.includes('Firewall'))) attack.add('T1562.004');
         if (unrestored.some((u) => u.includes('Defender'))) attack.add('T1562.001');
-        const f = this.finding(w, 'change-window-not-restored', `relaxed controls not restored after window ${id}`, 'high', [...attack].sort(), endMs, undefined, refs.slice(0, 20), {
-          unrestored,
-        });
+        const f = this.finding(
+          w,
+          'change-window-not-restored',
+          `relaxed controls not restored after window ${id}`,
+          'high',
+          [...attack].sort(),
+          endMs,
+          undefined,
+          refs.slice(0, 20),
+          {
+            unrestored,
+          },
+        );
         f.entities.push(...[...hosts].sort().map((h) => ({ type: 'host' as const, value: h })));
         out.push(f);
       }
     }
-    return out.sort((a, b) => a.time - b.time || a.rule.id.localeCompare(b.rule.id) || a.id.localeCompare(b.id));
+    return out.sort(
+      (a, b) => a.time - b.time || a.rule.id.localeCompare(b.rule.id) || a.id.localeCompare(b.id),
+    );
   }
 
   private finding(
@@ -454,4 +604,3 @@ export class ChangeWindowSweep implements Analytic {
 function stripUndefined(o: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 }
-

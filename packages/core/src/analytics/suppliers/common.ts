@@ -43,7 +43,12 @@ export function isSecurity(e: Event): boolean {
 }
 
 export function isZeekConn(e: Event): boolean {
-  return e.source.kind === 'zeek.conn' || (e.fields['id.orig_h'] !== undefined && e.fields['id.resp_p'] !== undefined && e.fields.conn_state !== undefined);
+  return (
+    e.source.kind === 'zeek.conn' ||
+    (e.fields['id.orig_h'] !== undefined &&
+      e.fields['id.resp_p'] !== undefined &&
+      e.fields.conn_state !== undefined)
+  );
 }
 
 /** FNV-1a 32-bit, hex: short stable ids for findings */

@@ -1,4 +1,13 @@
 /** Supplier detections and change windows (issue 7). */
+
+export {
+  ChangeWindowSweep,
+  type ChangeWindowSweepOptions,
+  type CompiledWindow,
+  compileWindows,
+  escalateInWindows,
+  windowAt,
+} from './change-windows.js';
 export {
   redactCommandLine,
   type SourceInfo,
@@ -8,11 +17,3 @@ export {
   serviceOfLogonType,
   serviceOfPort,
 } from './supplier-analytic.js';
-export {
-  ChangeWindowSweep,
-  type ChangeWindowSweepOptions,
-  type CompiledWindow,
-  compileWindows,
-  escalateInWindows,
-  windowAt,
-} from './change-windows.js';

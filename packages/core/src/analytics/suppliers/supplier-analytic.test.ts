@@ -26,8 +26,18 @@ assets:
 );
 
 const DIRECTORY: DirectoryAccount[] = [
-  { account: 'hanil.park', supplier: 'Hanil Maintenance', groups: [], lastLogon: Date.parse('2026-03-02T20:00:00Z') },
-  { account: 'hanil.choi', supplier: 'Hanil Maintenance', groups: [], lastLogon: Date.parse('2025-12-01T01:00:00Z') },
+  {
+    account: 'hanil.park',
+    supplier: 'Hanil Maintenance',
+    groups: [],
+    lastLogon: Date.parse('2026-03-02T20:00:00Z'),
+  },
+  {
+    account: 'hanil.choi',
+    supplier: 'Hanil Maintenance',
+    groups: [],
+    lastLogon: Date.parse('2025-12-01T01:00:00Z'),
+  },
   { account: 'dy.kim', supplier: 'Daeho Networks', groups: [] },
 ];
 
@@ -42,7 +52,15 @@ function ev(iso: string, fields: Record<string, unknown>, kind = 'winjson'): Eve
   return { time: Date.parse(iso), source: { kind, uri: 'test.json', record }, fields };
 }
 const logon = (iso: string, user: string, host: string, type: number, ip: string, id = 4624) =>
-  ev(iso, { EventID: id, Channel: 'Security', Computer: `${host}.sjp.example`, TargetUserName: user, TargetDomainName: 'SJP', LogonType: type, IpAddress: ip });
+  ev(iso, {
+    EventID: id,
+    Channel: 'Security',
+    Computer: `${host}.sjp.example`,
+    TargetUserName: user,
+    TargetDomainName: 'SJP',
+    LogonType: type,
+    IpAddress: ip,
+  });
 const sysmon = (iso: string, id: number, host: string, fields: Record<string, unknown>) =>
   ev(iso, { EventID: id, Channel: 'Microsoft-Windows-Sysmon/Operational', Computer: host, ...fields });
 
@@ -58,7 +76,9 @@ const EVENTS: Event[] = [
   logon('2026-03-02T15:00:00Z', 'svc_hanil', 'MES-02', 5, '-'),
   logon('2026-03-02T14:11:00Z', 'SJP\\hanil.park', 'DC-01', 3, '45.76.133.21', 4625),
   logon('2026-03-02T14:11:05Z', 'hanil.park', 'DC-01', 3, '45.76.133.21', 4625),
-  ...[10, 11, 12, 13, 14].map((n, i) => logon(`2026-03-03T02:0${i}:00Z`, 'hanil.lee', `MES-${n}`, 3, '203.0.113.30')),
+  ...[10, 11, 12, 13, 14].map((n, i) =>
+    logon(`2026-03-03T02:0${i}:00Z`, 'hanil.lee', `MES-${n}`, 3, '203.0.113.30'),
+  ),
   logon('2026-03-03T03:00:00Z', 'hanil.choi', 'MES-02', 10, '203.0.113.31'),
   ...Array.from({ length: 120 }, (_, i) =>
     ev(`2026-03-03T02:10:${String(i % 60).padStart(2, '0')}.${String(i).padStart(3, '0')}Z`, {
@@ -73,20 +93,60 @@ const EVENTS: Event[] = [
   ),
   sysmon('2026-03-02T16:20:10Z', 1, 'FS-01', {
     Image: 'C:\\Program Files\\7-Zip\\7z.exe',
-    CommandLine: '"C:\\Program Files\\7-Zip\\7z.exe" a -t7z -mhe=on -pSjp!2026#x C:\\Users\\Public\\d.7z D:\\Design\\*',
+    CommandLine:
+      '"C:\\Program Files\\7-Zip\\7z.exe" a -t7z -mhe=on -pSjp!2026#x C:\\Users\\Public\\d.7z D:\\Design\\*',
     User: 'SJP\\hanil.park',
   }),
-  sysmon('2026-03-02T16:25:00Z', 1, 'FS-01', { Image: 'C:\\Program Files\\7-Zip\\7z.exe', CommandLine: '7z.exe x update.7z', User: 'SJP\\hanil.park' }),
-  sysmon('2026-03-02T05:00:00Z', 1, 'WS-01', { Image: 'C:\\Windows\\System32\\makecab.exe', CommandLine: 'makecab.exe a.txt a.cab', User: 'SJP\\dy.kim' }),
-  sysmon('2026-03-02T05:00:00Z', 1, 'WS-01', { Image: 'C:\\Windows\\System32\\makecab.exe', CommandLine: 'makecab.exe b.txt b.cab', User: 'SJP\\employee' }),
-  ev('2026-03-02T14:20:00Z', { 'id.orig_h': '45.76.133.21', 'id.orig_p': 50000, 'id.resp_h': '10.50.0.9', 'id.resp_p': 5985, proto: 'tcp', conn_state: 'SF' }, 'zeek.conn'),
-  ev('2026-03-02T14:21:00Z', { 'id.orig_h': '198.51.100.7', 'id.orig_p': 50000, 'id.resp_h': '10.50.0.9', 'id.resp_p': 5985, proto: 'tcp', conn_state: 'SF' }, 'zeek.conn'),
+  sysmon('2026-03-02T16:25:00Z', 1, 'FS-01', {
+    Image: 'C:\\Program Files\\7-Zip\\7z.exe',
+    CommandLine: '7z.exe x update.7z',
+    User: 'SJP\\hanil.park',
+  }),
+  sysmon('2026-03-02T05:00:00Z', 1, 'WS-01', {
+    Image: 'C:\\Windows\\System32\\makecab.exe',
+    CommandLine: 'makecab.exe a.txt a.cab',
+    User: 'SJP\\dy.kim',
+  }),
+  sysmon('2026-03-02T05:00:00Z', 1, 'WS-01', {
+    Image: 'C:\\Windows\\System32\\makecab.exe',
+    CommandLine: 'makecab.exe b.txt b.cab',
+    User: 'SJP\\employee',
+  }),
+  ev(
+    '2026-03-02T14:20:00Z',
+    {
+      'id.orig_h': '45.76.133.21',
+      'id.orig_p': 50000,
+      'id.resp_h': '10.50.0.9',
+      'id.resp_p': 5985,
+      proto: 'tcp',
+      conn_state: 'SF',
+    },
+    'zeek.conn',
+  ),
+  ev(
+    '2026-03-02T14:21:00Z',
+    {
+      'id.orig_h': '198.51.100.7',
+      'id.orig_p': 50000,
+      'id.resp_h': '10.50.0.9',
+      'id.resp_p': 5985,
+      proto: 'tcp',
+      conn_state: 'SF',
+    },
+    'zeek.conn',
+  ),
   logon('2026-03-02T14:40:00Z', 'kim.it', 'MES-02', 10, '45.76.133.21'), // not a supplier account
 ];
 
 function run(events: Event[] = EVENTS): Finding[] {
   const register = new SupplierRegister(CONFIG, DIRECTORY);
-  const a = new SupplierAnalytic({ register, settings: CONFIG.detection, directory: DIRECTORY, lookup: (ip) => LOOKUP[ip] });
+  const a = new SupplierAnalytic({
+    register,
+    settings: CONFIG.detection,
+    directory: DIRECTORY,
+    lookup: (ip) => LOOKUP[ip],
+  });
   const wanted = events.filter((e) => a.wants(e));
   // fed in two batches, out of order, as the pipeline may
   a.feed(wanted.slice(40));
@@ -113,11 +173,19 @@ test('every finding names the supplier in the title, the entities and the detail
 
 test('outside hours, in the supplier time zone', () => {
   const fs = pick(run(), 'supplier-outside-hours');
-  assert.deepEqual(fs.map(brief).sort(), ['SJP\\hanil.park@DC-01', 'SJP\\hanil.park@FS-01', 'SJP\\hanil.park@JUMP-01', 'SJP\\hanil.park@MES-02']);
+  assert.deepEqual(fs.map(brief).sort(), [
+    'SJP\\hanil.park@DC-01',
+    'SJP\\hanil.park@FS-01',
+    'SJP\\hanil.park@JUMP-01',
+    'SJP\\hanil.park@MES-02',
+  ]);
   const jump = fs.find((f) => f.host === 'JUMP-01') as Finding;
   assert.equal(jump.severity, 'medium');
   assert.deepEqual(jump.attack, ['T1078']);
-  assert.match(String((jump.details?.reasons as string[])[0]), /^Mon 23:15 Asia\/Seoul on JUMP-01/);
+  assert.match(
+    String((jump.details?.reasons as string[] | undefined)?.[0]),
+    /^Mon 23:15 Asia\/Seoul on JUMP-01/,
+  );
   const dc = fs.find((f) => f.host === 'DC-01') as Finding;
   assert.equal(dc.details?.failures, 2, 'failed logons counted');
   assert.equal(dc.severity, 'low', 'failures alone rank one level lower');
@@ -127,11 +195,17 @@ test('outside hours, in the supplier time zone', () => {
 
 test('unexpected source network, ASN and country', () => {
   const fs = pick(run(), 'supplier-unexpected-source');
-  assert.deepEqual(fs.map((f) => `${brief(f)} ${f.details?.failures ?? 0}`).sort(), ['SJP\\hanil.park@DC-01 2', 'SJP\\hanil.park@JUMP-01 0']);
+  assert.deepEqual(fs.map((f) => `${brief(f)} ${f.details?.failures ?? 0}`).sort(), [
+    'SJP\\hanil.park@DC-01 2',
+    'SJP\\hanil.park@JUMP-01 0',
+  ]);
   const jump = fs.find((f) => f.host === 'JUMP-01') as Finding;
   assert.equal(jump.severity, 'high');
   assert.deepEqual(jump.attack, ['T1078', 'T1133']);
-  assert.deepEqual((jump.details?.reasons as string[])[0], '45.76.133.21 (AS20473 AS-VULTR JP) is not in 203.0.113.0/24, AS4766, KR');
+  assert.deepEqual(
+    (jump.details?.reasons as string[] | undefined)?.[0],
+    '45.76.133.21 (AS20473 AS-VULTR JP) is not in 203.0.113.0/24, AS4766, KR',
+  );
   assert.ok(jump.entities.some((e) => e.type === 'ip' && e.value === '45.76.133.21'));
   // 211.234.1.1 is AS4766 (declared); internal addresses are not judged
   assert.ok(!fs.some((f) => JSON.stringify(f).includes('211.234.1.1')));
@@ -143,7 +217,13 @@ test('without a lookup only the declared networks judge, and say so', () => {
   a.feed(EVENTS.filter((e) => a.wants(e)));
   const fs = pick(a.finish(), 'supplier-unexpected-source');
   assert.equal(fs.length, 3, 'KT address now unexplained too');
-  assert.ok(fs.some((f) => (f.details?.reasons as string[])[0] === '211.234.1.1 is not in 203.0.113.0/24, AS4766, KR'));
+  assert.ok(
+    fs.some(
+      (f) =>
+        (f.details?.reasons as string[] | undefined)?.[0] ===
+        '211.234.1.1 is not in 203.0.113.0/24, AS4766, KR',
+    ),
+  );
 });
 
 test('hosts and services outside the grants, from logons and from network flows', () => {
@@ -158,7 +238,7 @@ test('hosts and services outside the grants, from logons and from network flows'
     'service winrm is not in its grants (rdp, smb, vpn)',
   ]);
   assert.equal(flow.evidence[0].kind, 'zeek.conn');
-  assert.equal(flow.evidence.length, 1, 'the other source address is nobody\'s session');
+  assert.equal(flow.evidence.length, 1, "the other source address is nobody's session");
 });
 
 test('interactive logon by a service account', () => {
@@ -173,7 +253,9 @@ test('many hosts at once', () => {
   assert.deepEqual(fs[0].details?.hosts, ['MES-10', 'MES-11', 'MES-12', 'MES-13', 'MES-14']);
   assert.equal(fs[0].details?.events, 5);
   assert.equal(fs[0].time, Date.parse('2026-03-03T02:00:00Z'), 'timed at the burst start');
-  assert.deepEqual(fs[0].details?.reasons, ['5 hosts between 2026-03-03T02:00:00.000Z and 2026-03-03T02:04:00.000Z']);
+  assert.deepEqual(fs[0].details?.reasons, [
+    '5 hosts between 2026-03-03T02:00:00.000Z and 2026-03-03T02:04:00.000Z',
+  ]);
   // four hosts do not make it
   const four = run(EVENTS.filter((e) => e.fields.Computer !== 'MES-14.sjp.example'));
   assert.equal(pick(four, 'supplier-many-hosts').length, 0);
@@ -188,7 +270,10 @@ test('first use of a dormant account, against the directory last logon', () => {
     logon('2026-01-05T01:00:00Z', 'hanil.kang', 'MES-02', 10, '203.0.113.9'),
     logon('2026-03-05T01:00:00Z', 'hanil.kang', 'MES-02', 10, '203.0.113.9'),
   ]);
-  assert.deepEqual(pick(again, 'supplier-dormant-account').map((f) => f.details?.idle_days), [59]);
+  assert.deepEqual(
+    pick(again, 'supplier-dormant-account').map((f) => f.details?.idle_days),
+    [59],
+  );
 });
 
 test('bulk file access over SMB', () => {
@@ -197,7 +282,15 @@ test('bulk file access over SMB', () => {
   assert.equal(fs[0].host, 'MES-10');
   assert.deepEqual(fs[0].attack, ['T1039']);
   assert.equal(fs[0].details?.distinct_objects, 120);
-  const fewer = run(EVENTS.filter((e) => !(e.fields.EventID === 5145 && Number(/(\d+)\.dwg/.exec(String(e.fields.RelativeTargetName))?.[1]) >= 99)));
+  const fewer = run(
+    EVENTS.filter(
+      (e) =>
+        !(
+          e.fields.EventID === 5145 &&
+          Number(/(\d+)\.dwg/.exec(String(e.fields.RelativeTargetName))?.[1]) >= 99
+        ),
+    ),
+  );
   assert.equal(pick(fewer, 'supplier-bulk-file-access').length, 0, '99 files stay under the threshold');
 });
 
@@ -210,9 +303,63 @@ test('archive creation, passwords redacted; directory-only suppliers count', () 
   const h = fs.find((f) => f.host === 'FS-01') as Finding;
   assert.deepEqual(h.attack, ['T1560.001']);
   assert.ok(!JSON.stringify(h).includes('Sjp!2026'), 'the archive password is not shown');
-  assert.match(String((h.details?.reasons as string[])[0]), /-p\[redacted\]/);
+  assert.match(String((h.details?.reasons as string[] | undefined)?.[0]), /-p\[redacted\]/);
   assert.equal(redactCommandLine('rar a -hp"s e c" x.rar'), 'rar a -hp[redacted] x.rar');
   // the undeclared supplier has no hours or grants to break
   const all = run();
-  assert.ok(!all.some((f) => f.details?.supplier === 'Daeho Networks' && f.rule.id !== 'supplier-archive-created'));
+  assert.ok(
+    !all.some((f) => f.details?.supplier === 'Daeho Networks' && f.rule.id !== 'supplier-archive-created'),
+  );
+});
+
+test('sshd logins (auth.log) and Entra ID sign-ins, read by their own readers', async () => {
+  const { mkdtemp, writeFile } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { readPaths } = await import('../../ingest/index.js');
+  const dir = await mkdtemp(join(tmpdir(), 'haechi-signin-'));
+  await writeFile(
+    join(dir, 'auth.log'),
+    [
+      '2026-03-02T23:20:00+09:00 mes-07 sshd[1234]: Accepted password for hanil.park from 45.76.133.21 port 50122 ssh2',
+      '2026-03-02T10:20:00+09:00 mes-07 sshd[1240]: Failed password for hanil.park from 203.0.113.9 port 50123 ssh2',
+      '2026-03-02T10:21:00+09:00 mes-07 sshd[1241]: Accepted password for root from 203.0.113.9 port 50124 ssh2',
+      '',
+    ].join('\n'),
+  );
+  await writeFile(
+    join(dir, 'signins.json'),
+    `${JSON.stringify({
+      value: [
+        {
+          createdDateTime: '2026-03-02T14:30:00Z',
+          userPrincipalName: 'hanil.park@sjp.example',
+          ipAddress: '198.51.100.77',
+          appDisplayName: 'Office 365 Exchange Online',
+          status: { errorCode: 0 },
+          location: { countryOrRegion: 'VN', city: 'Hanoi' },
+        },
+      ],
+    })}\n`,
+  );
+  const events: Event[] = [];
+  for await (const input of readPaths([join(dir, 'auth.log'), join(dir, 'signins.json')]))
+    for await (const b of input.batches) events.push(...b);
+  assert.deepEqual(
+    [...new Set(events.map((e) => e.source.kind))].sort(),
+    ['auth-log', 'entra-signin'],
+    'both readers recognised their files',
+  );
+  const fs = run(events);
+  const got = fs.map((f) => `${f.rule.id} ${f.host ?? '-'} ${f.details?.events}/${f.details?.failures ?? 0}`).sort();
+  assert.deepEqual(got, [
+    // 23:20 KST over ssh, and the Entra sign-in at 23:30 KST
+    'supplier-outside-grants MES-07 1/0', // ssh is not a granted service
+    'supplier-outside-hours - 1/0',
+    'supplier-outside-hours MES-07 1/0',
+    'supplier-unexpected-source - 1/0', // Vietnam, from the sign-in's own location
+    'supplier-unexpected-source MES-07 1/0',
+  ]);
+  const entra = fs.find((f) => f.rule.id === 'supplier-unexpected-source' && !f.host) as Finding;
+  assert.equal((entra.details?.reasons as string[] | undefined)?.[0], '198.51.100.77 (VN) is not in 203.0.113.0/24, AS4766, KR');
 });

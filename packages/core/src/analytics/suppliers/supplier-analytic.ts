@@ -2,7 +2,9 @@
  * Supplier detections (issue 7): activity of supplier accounts held against what the register
  * declares. Inputs are Windows Security logons (4624 success, 4625 failure, 4648 explicit
  * credentials), share access (5140, 5145), Sysmon process creation (1) and network connection (3)
- * events, and Zeek conn records from addresses a supplier account logged on from.
+ * events, sshd logins from auth.log, Entra ID sign-ins, and Zeek conn records from addresses a
+ * supplier account logged on from. (No VPN-concentrator log reader exists yet; VPN sessions show
+ * through the logons and flows they lead to.)
  *
  * Rules (stable ids, `detector: "supplier"`):
  *   supplier-outside-hours        logon outside the supplier's allowed hours, in its time zone
@@ -28,9 +30,26 @@ import type { ServiceName, SupplierDetectionSettings } from '../../suppliers/con
 import type { DirectoryAccount } from '../../suppliers/directory.js';
 import { describeLocal, withinHours } from '../../suppliers/hours.js';
 import { bareAccount, isPrivateIp, parseIp, shortHost } from '../../suppliers/match.js';
-import { type CompiledSupplier, inAnyCidr, type SupplierRegister, serviceGranted } from '../../suppliers/register.js';
+import {
+  type CompiledSupplier,
+  inAnyCidr,
+  type SupplierRegister,
+  serviceGranted,
+} from '../../suppliers/register.js';
 import type { Analytic } from '../types.js';
-import { baseName, eventHost, eventId, fnv, isSecurity, isSysmon, isZeekConn, iso, num, pushRef, str } from './common.js';
+import {
+  baseName,
+  eventHost,
+  eventId,
+  fnv,
+  iso,
+  isSecurity,
+  isSysmon,
+  isZeekConn,
+  num,
+  pushRef,
+  str,
+} from './common.js';
 
 /** What an address lookup says (`core/enrich`'s `createEnricher().lookup` fits). */
 export interface SourceInfo {
@@ -116,8 +135,8 @@ export function serviceOfPort(port: number | undefined, zeekService?: string): S
   }
 }
 
-/** Directory infrastructure every domain member talks to (DNS, Kerberos, LDAP, NTP, GC). */
-const INFRASTRUCTURE_PORTS = new Set([53, 88, 123, 389, 464, 636, 3268, 3269]);
+/** flows worth attributing to a supplier session: remote administration and file transfer */
+const REMOTE_ADMIN = new Set<ServiceName>(['rdp', 'smb', 'winrm', 'rpc', 'ssh', 'vnc', 'sql', 'ftp']);
 /** asset tags whose network logons are domain plumbing (Group Policy over SYSVOL, Kerberos) */
 const DC_TAGS = ['dc', 'domain-controller'];
 
@@ -143,6 +162,10 @@ interface Access {
   ip?: string;
   ok: boolean;
   kind: 'logon' | 'explicit' | 'flow';
+  /** a session was opened (Windows logons of a known type; sshd and Entra sign-ins) */
+  session?: boolean;
+  /** what the log itself says about the source (Entra's Location), when no lookup answers */
+  geo?: SourceInfo;
   ref: SourceRef;
 }
 
@@ -212,15 +235,20 @@ export class SupplierAnalytic implements Analytic {
     this.register = opts.register;
     this.settings = opts.settings;
     this.lookup = opts.lookup;
-    for (const d of opts.directory ?? []) if (d.lastLogon !== undefined) this.lastLogon.set(d.account, d.lastLogon);
+    for (const d of opts.directory ?? [])
+      if (d.lastLogon !== undefined) this.lastLogon.set(d.account, d.lastLogon);
   }
 
   /** runs in reader threads: supplier accounts' events, and connections to remote-access ports */
   wants(e: Event): boolean {
     if (isZeekConn(e)) {
-      const p = num(e, 'id.resp_p');
-      return p !== undefined && !INFRASTRUCTURE_PORTS.has(p);
+      // only remote-administration services travel: web and DNS traffic would swamp the main thread
+      const svc = serviceOfPort(num(e, 'id.resp_p'), str(e, 'service'));
+      return svc !== undefined && REMOTE_ADMIN.has(svc);
     }
+    // sshd lines of auth.log (a login or a password guess) and Entra ID sign-ins
+    if (e.source.kind === 'auth-log') return !!str(e, 'Outcome') && !!this.register.supplierOf(str(e, 'TargetUserName'));
+    if (e.source.kind === 'entra-signin') return !!this.register.supplierOf(str(e, 'UserPrincipalName'));
     const id = eventId(e);
     if (id === undefined) return false;
     if (isSysmon(e)) return (id === 1 || id === 3) && !!this.register.supplierOf(str(e, 'User'));
@@ -230,7 +258,10 @@ export class SupplierAnalytic implements Analytic {
       case 4625:
         return !!this.register.supplierOf(str(e, 'TargetUserName'));
       case 4648:
-        return !!this.register.supplierOf(str(e, 'TargetUserName')) || !!this.register.supplierOf(str(e, 'SubjectUserName'));
+        return (
+          !!this.register.supplierOf(str(e, 'TargetUserName')) ||
+          !!this.register.supplierOf(str(e, 'SubjectUserName'))
+        );
       case 5140:
       case 5145:
         return !!this.register.supplierOf(str(e, 'SubjectUserName'));
@@ -243,6 +274,10 @@ export class SupplierAnalytic implements Analytic {
     for (const e of events) {
       if (isZeekConn(e)) {
         this.conns.push(e);
+        continue;
+      }
+      if (e.source.kind === 'auth-log' || e.source.kind === 'entra-signin') {
+        this.feedSignIn(e);
         continue;
       }
       const id = eventId(e);
@@ -326,6 +361,35 @@ export class SupplierAnalytic implements Analytic {
     }
   }
 
+  /**
+   * sshd (auth.log: `Outcome` success/failure, host `Computer`, service ssh) and Entra ID sign-ins
+   * (`ResultType` "0" is success; no host: a cloud sign-in is judged on hours and source only).
+   */
+  private feedSignIn(e: Event): void {
+    const entra = e.source.kind === 'entra-signin';
+    const user = entra ? str(e, 'UserPrincipalName') : str(e, 'TargetUserName');
+    const supplier = this.register.supplierOf(user);
+    if (!user || !supplier) return;
+    const outcome = entra ? (str(e, 'ResultType') === '0' ? 'success' : 'failure') : str(e, 'Outcome');
+    if (outcome !== 'success' && outcome !== 'failure') return;
+    const host = entra ? undefined : eventHost(e);
+    const country = entra ? str(e, 'Location') : undefined;
+    this.accesses.push({
+      time: e.time,
+      account: bareAccount(user),
+      user,
+      supplier,
+      host: host ? shortHost(host) : undefined,
+      service: entra ? undefined : 'ssh',
+      ip: cleanIp(str(e, entra ? 'IPAddress' : 'IpAddress')),
+      ok: outcome === 'success',
+      kind: 'logon',
+      session: true,
+      geo: country && /^[A-Za-z]{2}$/.test(country) ? { country: country.toUpperCase() } : undefined,
+      ref: e.source,
+    });
+  }
+
   private isInternalTarget(ip: string): boolean {
     return this.register.hostOfIp(ip) !== undefined || isPrivateIp(ip);
   }
@@ -336,8 +400,22 @@ export class SupplierAnalytic implements Analytic {
       rule: string,
       title: string,
       severity: Severity,
-      a: { time: number; account: string; user: string; supplier: CompiledSupplier; host?: string; ip?: string; ref: SourceRef },
-      opts: { attack: string[]; reasons?: string[]; failed?: boolean; sub?: string; details?: Record<string, unknown> },
+      a: {
+        time: number;
+        account: string;
+        user: string;
+        supplier: CompiledSupplier;
+        host?: string;
+        ip?: string;
+        ref: SourceRef;
+      },
+      opts: {
+        attack: string[];
+        reasons?: string[];
+        failed?: boolean;
+        sub?: string;
+        details?: Record<string, unknown>;
+      },
     ) => {
       const key = `${rule}\0${a.supplier.name}\0${a.account}\0${a.host ?? ''}\0${opts.sub ?? ''}`;
       let g = aggs.get(key);
@@ -417,7 +495,9 @@ export class SupplierAnalytic implements Analytic {
       if (g.host) f.host = g.host;
       out.push(f);
     }
-    return out.sort((a, b) => a.time - b.time || a.rule.id.localeCompare(b.rule.id) || a.id.localeCompare(b.id));
+    return out.sort(
+      (a, b) => a.time - b.time || a.rule.id.localeCompare(b.rule.id) || a.id.localeCompare(b.id),
+    );
   }
 
   /** Zeek connections from an address a supplier account logged on from, while that lasts */
@@ -442,7 +522,9 @@ export class SupplierAnalytic implements Analytic {
       if (!list) continue;
       // the latest logon from that address at or before the flow (five minutes of clock skew)
       let owner: Access | undefined;
-      for (const s of list) if (s.time - 300_000 <= e.time && e.time <= s.time + span && (!owner || s.time > owner.time)) owner = s;
+      for (const s of list)
+        if (s.time - 300_000 <= e.time && e.time <= s.time + span && (!owner || s.time > owner.time))
+          owner = s;
       if (!owner) continue;
       const state = str(e, 'conn_state');
       out.push({
@@ -468,51 +550,78 @@ export class SupplierAnalytic implements Analytic {
     const where = a.host ? ` on ${a.host}` : '';
     if (a.kind === 'logon') {
       const serviceLogon = a.logonType === 4 || a.logonType === 5;
-      if (s.hours && a.service && !(serviceLogon && s.serviceAccounts.matches(a.account)) && !withinHours(s.hours, a.time)) {
+      if (
+        s.hours &&
+        (a.service || a.session) &&
+        !(serviceLogon && s.serviceAccounts.matches(a.account)) &&
+        !withinHours(s.hours, a.time)
+      ) {
         add('supplier-outside-hours', 'supplier account logged on outside its allowed hours', 'medium', a, {
           attack: ['T1078'],
           failed,
-          reasons: [`${describeLocal(a.time, s.hours.tz)}${where} (allowed ${s.entry?.hours?.days} ${s.entry?.hours?.from}-${s.entry?.hours?.to})`],
+          reasons: [
+            `${describeLocal(a.time, s.hours.tz)}${where} (allowed ${s.entry?.hours?.days} ${s.entry?.hours?.from}-${s.entry?.hours?.to})`,
+          ],
         });
       }
       if (a.ip) {
-        const verdict = this.judgeSource(s, a.ip);
+        const verdict = this.judgeSource(s, a.ip, a.geo);
         if (verdict)
-          add('supplier-unexpected-source', 'supplier account logged on from an unexpected network', 'high', a, {
-            attack: isPrivateIp(a.ip) ? ['T1078'] : ['T1078', 'T1133'],
-            failed,
-            sub: normIp(a.ip),
-            reasons: [verdict.reason],
-            details: verdict.info ? { source: { ip: a.ip, ...verdict.info } } : { source: { ip: a.ip } },
-          });
+          add(
+            'supplier-unexpected-source',
+            'supplier account logged on from an unexpected network',
+            'high',
+            a,
+            {
+              attack: isPrivateIp(a.ip) ? ['T1078'] : ['T1078', 'T1133'],
+              failed,
+              sub: normIp(a.ip),
+              reasons: [verdict.reason],
+              details: verdict.info ? { source: { ip: a.ip, ...verdict.info } } : { source: { ip: a.ip } },
+            },
+          );
       }
       if (a.logonType !== undefined && INTERACTIVE.has(a.logonType) && s.serviceAccounts.matches(a.account)) {
-        add('supplier-interactive-service', 'supplier service account used for an interactive logon', 'high', a, {
-          attack: ['T1078'],
-          failed,
-          reasons: [`logon type ${a.logonType} (${a.service})${where}`],
-        });
+        add(
+          'supplier-interactive-service',
+          'supplier service account used for an interactive logon',
+          'high',
+          a,
+          {
+            attack: ['T1078'],
+            failed,
+            reasons: [`logon type ${a.logonType} (${a.service})${where}`],
+          },
+        );
       }
     }
     if (failed || !a.host) return;
     // grants: the host and the service
     const dcPlumbing =
-      (a.service === 'network' || a.kind === 'explicit') && DC_TAGS.some((t) => this.register.tagsOf(a.host as string).has(t));
+      (a.service === 'network' || a.kind === 'explicit') &&
+      DC_TAGS.some((t) => this.register.tagsOf(a.host as string).has(t));
     const reasons: string[] = [];
-    if (!dcPlumbing && !this.register.hostGranted(s, a.host)) reasons.push(`host ${a.host} is not in its grants (${s.entry?.hosts.join(', ')})`);
+    if (!dcPlumbing && !this.register.hostGranted(s, a.host))
+      reasons.push(`host ${a.host} is not in its grants (${s.entry?.hosts.join(', ')})`);
     if (a.service && a.service !== 'service' && a.service !== 'batch' && !serviceGranted(s, a.service))
       reasons.push(`service ${a.service} is not in its grants (${[...s.services].join(', ')})`);
     if (reasons.length > 0) {
       const t = a.service ? ATTACK_OF_SERVICE[a.service] : undefined;
-      add('supplier-outside-grants', 'supplier account reached a host or service outside its grants', 'high', a, {
-        attack: t ? ['T1078', t] : ['T1078'],
-        reasons,
-      });
+      add(
+        'supplier-outside-grants',
+        'supplier account reached a host or service outside its grants',
+        'high',
+        a,
+        {
+          attack: t ? ['T1078', t] : ['T1078'],
+          reasons,
+        },
+      );
     }
   }
 
   /** undefined when the source is expected (or cannot be judged), else why not */
-  private judgeSource(s: CompiledSupplier, ip: string): { reason: string; info?: SourceInfo } | undefined {
+  private judgeSource(s: CompiledSupplier, ip: string, hint?: SourceInfo): { reason: string; info?: SourceInfo } | undefined {
     if (!parseIp(ip)) return undefined;
     const declared = s.networks.length + s.asns.size + s.countries.size > 0;
     if (!declared) return undefined;
@@ -520,7 +629,8 @@ export class SupplierAnalytic implements Analytic {
     // internal addresses are judged only when the register declares internal ranges (a VPN pool)
     if (priv && !s.networks.some((c) => isPrivateIp(c.text.split('/')[0]))) return undefined;
     if (inAnyCidr(ip, s.networks)) return undefined;
-    const info = priv ? undefined : this.lookup?.(ip);
+    const looked = priv ? undefined : this.lookup?.(ip);
+    const info = looked || hint ? { ...hint, ...stripUndef(looked ?? {}) } : undefined;
     if (info?.asn !== undefined && s.asns.has(info.asn)) return undefined;
     if (info?.country && s.countries.has(info.country.toUpperCase())) return undefined;
     // ASNs/countries declared but nothing to look them up with, and no networks: cannot judge
@@ -530,7 +640,9 @@ export class SupplierAnalytic implements Analytic {
       ...[...s.asns].map((n) => `AS${n}`),
       ...s.countries,
     ].join(', ');
-    const what = info ? ` (${[info.asn !== undefined ? `AS${info.asn}` : '', info.org ?? '', info.country ?? ''].filter(Boolean).join(' ')})` : '';
+    const what = info
+      ? ` (${[info.asn !== undefined ? `AS${info.asn}` : '', info.org ?? '', info.country ?? ''].filter(Boolean).join(' ')})`
+      : '';
     return { reason: `${ip}${what} is not in ${expected}`, info };
   }
 
@@ -557,13 +669,27 @@ export class SupplierAnalytic implements Analytic {
         if (inWin.size >= this.settings.many_hosts && a.time > burstEnd) {
           burstEnd = a.time + win;
           const hosts = [...inWin.keys()].sort();
-          add('supplier-many-hosts', `supplier account reached ${hosts.length} hosts within ${this.settings.many_hosts_minutes} minutes`, 'high', { ...a, host: undefined }, {
-            attack: ['T1078', 'T1021'],
-            sub: String(a.time),
-            reasons: [`${hosts.length} hosts between ${iso(list[lo].time)} and ${iso(a.time)}`],
-            details: { hosts },
-          });
-          for (let k = lo; k <= hi; k++) if (list[k] !== a) add('supplier-many-hosts', '', 'high', { ...list[k], host: undefined }, { attack: [], sub: String(a.time) });
+          add(
+            'supplier-many-hosts',
+            `supplier account reached ${hosts.length} hosts within ${this.settings.many_hosts_minutes} minutes`,
+            'high',
+            { ...a, host: undefined },
+            {
+              attack: ['T1078', 'T1021'],
+              sub: String(a.time),
+              reasons: [`${hosts.length} hosts between ${iso(list[lo].time)} and ${iso(a.time)}`],
+              details: { hosts },
+            },
+          );
+          for (let k = lo; k <= hi; k++)
+            if (list[k] !== a)
+              add(
+                'supplier-many-hosts',
+                '',
+                'high',
+                { ...list[k], host: undefined },
+                { attack: [], sub: String(a.time) },
+              );
         }
       }
     }
@@ -615,11 +741,22 @@ export class SupplierAnalytic implements Analytic {
           fired = true;
           const total = new Set(list.map((x) => x.object)).size;
           for (let k = lo; k <= hi; k++)
-            add('supplier-bulk-file-access', 'supplier account read many files over the network', 'high', list[k], {
-              attack: ['T1039'],
-              reasons: k === lo ? [`${inWin.size} distinct files or shares within ${this.settings.bulk_minutes} minutes (${total} in all)`] : [],
-              details: { distinct_objects: total },
-            });
+            add(
+              'supplier-bulk-file-access',
+              'supplier account read many files over the network',
+              'high',
+              list[k],
+              {
+                attack: ['T1039'],
+                reasons:
+                  k === lo
+                    ? [
+                        `${inWin.size} distinct files or shares within ${this.settings.bulk_minutes} minutes (${total} in all)`,
+                      ]
+                    : [],
+                details: { distinct_objects: total },
+              },
+            );
         }
       }
     }
@@ -632,14 +769,20 @@ export class SupplierAnalytic implements Analytic {
       const exe = baseName(image);
       const tool = ARCHIVE_TOOLS[exe];
       const ps = (exe === 'powershell.exe' || exe === 'pwsh.exe') && /compress-archive/i.test(cmd);
-      if (!(tool && tool.test(` ${cmd} `)) && !ps) continue;
+      if (!tool?.test(` ${cmd} `) && !ps) continue;
       const host = eventHost(e);
-      add('supplier-archive-created', 'supplier account created an archive', 'high', { time: e.time, account, user, supplier, host: host ? shortHost(host) : undefined, ref: e.source }, {
-        attack: ps ? ['T1560'] : ['T1560.001'],
-        sub: exe,
-        reasons: [redactCommandLine(cmd).slice(0, 300)],
-        details: { image },
-      });
+      add(
+        'supplier-archive-created',
+        'supplier account created an archive',
+        'high',
+        { time: e.time, account, user, supplier, host: host ? shortHost(host) : undefined, ref: e.source },
+        {
+          attack: ps ? ['T1560'] : ['T1560.001'],
+          sub: exe,
+          reasons: [redactCommandLine(cmd).slice(0, 300)],
+          details: { image },
+        },
+      );
     }
   }
 }
@@ -648,8 +791,22 @@ type AddFn = (
   rule: string,
   title: string,
   severity: Severity,
-  a: { time: number; account: string; user: string; supplier: CompiledSupplier; host?: string; ip?: string; ref: SourceRef },
-  opts: { attack: string[]; reasons?: string[]; failed?: boolean; sub?: string; details?: Record<string, unknown> },
+  a: {
+    time: number;
+    account: string;
+    user: string;
+    supplier: CompiledSupplier;
+    host?: string;
+    ip?: string;
+    ref: SourceRef;
+  },
+  opts: {
+    attack: string[];
+    reasons?: string[];
+    failed?: boolean;
+    sub?: string;
+    details?: Record<string, unknown>;
+  },
 ) => void;
 
 function byTime<T extends { time: number }>(a: T, b: T): number {
@@ -670,6 +827,10 @@ function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]
 function lower(s: Severity): Severity {
   const order: Severity[] = ['informational', 'low', 'medium', 'high', 'critical'];
   return order[Math.max(0, order.indexOf(s) - 1)];
+}
+
+function stripUndef(o: SourceInfo): SourceInfo {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as SourceInfo;
 }
 
 function cleanIp(ip: string | undefined): string | undefined {

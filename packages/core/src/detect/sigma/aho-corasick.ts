@@ -14,8 +14,12 @@ export class AhoCorasick {
   /** per node: pattern indices ending here (own and inherited through fail links), or undefined */
   private readonly out: (Int32Array | undefined)[];
 
-  constructor(patterns: readonly string[]) {
+  /** the scanned text is case-folded on the fly (patterns must then be given lower-cased) */
+  readonly fold: boolean;
+
+  constructor(patterns: readonly string[], fold = false) {
     this.patternCount = patterns.length;
+    this.fold = fold;
     const edges = new Map<number, number>();
     const outs: number[][] = [[]];
     let nodes = 1;
@@ -76,42 +80,62 @@ export class AhoCorasick {
   }
 
   /**
-   * For every pattern occurring in `text`, sets `stamp[i] = epoch` for each i in `targets[pattern]`
-   * (the detector's prefilter; no closure per call).
+   * Runs the automaton over `text` from state `s`, calling `onOut` at states with outputs; stops
+   * early when `onOut` returns true. Folding lower-cases ASCII letters arithmetically and other
+   * characters with toLowerCase (which may yield two code units, fed in turn), so no lower-cased
+   * copy of the text is made.
    */
-  mark(text: string, targets: readonly Int32Array[], stamp: Uint32Array, epoch: number): void {
+  private run(text: string, onOut: (o: Int32Array) => boolean | undefined): boolean {
     let s = 0;
     const out = this.out;
+    const fold = this.fold;
     for (let i = 0; i < text.length; i++) {
-      s = this.step(s, text.charCodeAt(i));
-      const o = out[s];
-      if (o === undefined) continue;
-      for (let j = 0; j < o.length; j++) {
-        const t = targets[o[j]];
-        for (let k = 0; k < t.length; k++) stamp[t[k]] = epoch;
+      let ch = text.charCodeAt(i);
+      if (fold) {
+        if (ch >= 65 && ch <= 90) ch += 32;
+        else if (ch >= 128) {
+          const lower = String.fromCharCode(ch).toLowerCase();
+          if (lower.length > 1) {
+            for (let k = 0; k < lower.length - 1; k++) {
+              s = this.step(s, lower.charCodeAt(k));
+              const o = out[s];
+              if (o !== undefined && onOut(o)) return true;
+            }
+          }
+          ch = lower.charCodeAt(lower.length - 1);
+        }
       }
-    }
-  }
-
-  /** True when any pattern occurs in `text`. */
-  test(text: string): boolean {
-    let s = 0;
-    const out = this.out;
-    for (let i = 0; i < text.length; i++) {
-      s = this.step(s, text.charCodeAt(i));
-      if (out[s] !== undefined) return true;
+      s = this.step(s, ch);
+      const o = out[s];
+      if (o !== undefined && onOut(o)) return true;
     }
     return false;
   }
 
+  /**
+   * For every pattern occurring in `text`, sets `stamp[i] = epoch` for each i in `targets[pattern]`
+   * (the detector's prefilter).
+   */
+  mark(text: string, targets: readonly Int32Array[], stamp: Uint32Array, epoch: number): void {
+    this.run(text, (o) => {
+      for (let j = 0; j < o.length; j++) {
+        const t = targets[o[j]];
+        for (let k = 0; k < t.length; k++) stamp[t[k]] = epoch;
+      }
+      return false;
+    });
+  }
+
+  /** True when any pattern occurs in `text`. */
+  test(text: string): boolean {
+    return this.run(text, () => true);
+  }
+
   /** Calls `hit` with the index of every pattern occurring in `text` (possibly repeatedly). */
   scan(text: string, hit: (pattern: number) => void): void {
-    let s = 0;
-    const out = this.out;
-    for (let i = 0; i < text.length; i++) {
-      s = this.step(s, text.charCodeAt(i));
-      const o = out[s];
-      if (o !== undefined) for (let j = 0; j < o.length; j++) hit(o[j]);
-    }
+    this.run(text, (o) => {
+      for (let j = 0; j < o.length; j++) hit(o[j]);
+      return false;
+    });
   }
 }

@@ -25,8 +25,21 @@
  *
  * A base finding whose event lacks a group-by field (after aliases) does not take part in the
  * correlation, as in the group-by aggregations of the SIEM back-ends the spec targets. Group values
- * are compared exactly (case-sensitive).
+ * are compared exactly (case-sensitive). Value fields: value_count ignores events without the
+ * field; value_sum/value_avg take numbers and numeric strings and ignore the rest.
+ *
+ * value_percentile: the spec's example (`field: Image`, `lte: 1`, "a processes name ... than 1% of
+ * all the processes") measures how often a value occurs, so the spec form compares each value's
+ * share (percent) of the group's events in the window with the condition, one finding per value.
+ * With pySigma's `percentile: N` key the value at the N-th percentile (nearest rank) of a numeric
+ * field is compared instead.
+ *
+ * Chaining: a correlation's findings are fed to the correlations that reference it at their own
+ * time; each correlation consumes its inputs up to a watermark that waits for what its upstream
+ * correlations may still emit, so chained correlations see their inputs in time order even though
+ * episodes and windows are emitted late. Ties within one millisecond keep arrival order.
  */
+import { HaechiError } from '../../errors.js';
 import type { Entity, Finding, Severity, SourceRef } from '../../model/index.js';
 import { severityRank } from '../../model/index.js';
 import {
@@ -372,7 +385,11 @@ export class Correlator {
   process(findings: readonly Finding[]): Finding[] {
     const session = this.session();
     const out: Finding[] = [];
-    for (const f of findings) for (const c of session.push(f)) out.push(c);
+    let sorted = true;
+    for (let k = 1; k < findings.length && sorted; k++) sorted = findings[k - 1].time <= findings[k].time;
+    // The caller sorts; an unsorted batch is sorted here (stably) rather than misread.
+    const input = sorted ? findings : [...findings].sort((a, b) => a.time - b.time);
+    for (const f of input) for (const c of session.push(f)) out.push(c);
     for (const c of session.flush()) out.push(c);
     return out.sort(compareFindings);
   }
@@ -502,7 +519,7 @@ export class CorrelationSession {
    * passed their window, so the stream of returned findings is not strictly time-ordered.
    */
   push(finding: Finding): Finding[] {
-    if (this.done) throw new Error('correlation session already flushed');
+    if (this.done) throw new HaechiError('internal', 'correlation session already flushed');
     if (finding.time > this.now) this.now = finding.time;
     const uses = this.c.byRule.get(finding.rule.id);
     if (uses) {

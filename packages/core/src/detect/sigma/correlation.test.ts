@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { parseAllDocuments } from 'yaml';
 import { HaechiError } from '../../errors.js';
-import type { Entity, Finding, Severity } from '../../model/index.js';
+import type { Entity, Event, Finding, Severity } from '../../model/index.js';
 import { sharedData, skipUnlessData } from '../../testing/index.js';
 import {
   buildCorrelator,
@@ -14,6 +15,8 @@ import {
   parseCorrelationDocument,
   parseTimespan,
 } from './correlation.js';
+import { SigmaDetector } from './detector.js';
+import { loadRules } from './loader.js';
 
 const T0 = Date.UTC(2026, 0, 10, 8, 0, 0);
 const S = 1000;
@@ -882,7 +885,9 @@ describe('chaining and generate', () => {
 
 describe('more chaining, episodes and aliases', () => {
   test('temporal_ordered: events after the chain join its episode', () => {
-    const c = single('correlation: {type: temporal_ordered, rules: [a, b, c], group-by: [Computer], timespan: 5m}');
+    const c = single(
+      'correlation: {type: temporal_ordered, rules: [a, b, c], group-by: [Computer], timespan: 5m}',
+    );
     const ev = (id: string, at: number) => f(`r-${id}`, at, { Computer: 'h' });
     const out = c.process([
       ev('a', 0),
@@ -899,7 +904,9 @@ describe('more chaining, episodes and aliases', () => {
   });
 
   test('advance() closes windows without new findings', () => {
-    const c = single('correlation: {type: event_count, rules: [a], group-by: [User], timespan: 10m, condition: {lt: 2}}');
+    const c = single(
+      'correlation: {type: event_count, rules: [a], group-by: [User], timespan: 10m, condition: {lt: 2}}',
+    );
     const s = c.session();
     assert.deepEqual(s.push(f('r-a', 0, { User: 'u' })), []);
     assert.deepEqual(s.advance(T0 + 10 * M), [], 'the window [0, 10m] may still get an event at 10m');
@@ -994,6 +1001,8 @@ describe('streaming', () => {
       a.map((x) => x.id),
     );
     for (let k = 1; k < a.length; k++) assert.ok(a[k - 1].time <= a[k].time);
+    assert.equal(new Set(a.map((x) => x.id)).size, a.length, 'ids are unique');
+    assert.deepEqual(c.process([...stream].reverse()), a, 'an unsorted batch is sorted first');
   });
 
   test('state older than the timespan is pruned as time advances', () => {
@@ -1194,5 +1203,48 @@ describe('spec example: failed logins followed by a successful login', {
       success(5 * M, 'guest'),
     ];
     assert.deepEqual(correlator.process(other), []);
+  });
+});
+
+describe('end to end: the loader, the detector and the correlator', { skip: skipUnlessData(...SPEC) }, () => {
+  test('the spec example file finds a brute force followed by a logon in Windows events', () => {
+    const md = readFileSync(
+      sharedData(...SPEC, 'specification', 'sigma-correlation-rules-specification.md'),
+      'utf8',
+    );
+    const yaml = /```yml\n([\s\S]*?)```/.exec(
+      md.slice(md.indexOf('### Failed Logins Followed by Successful Login')),
+    )![1];
+    const dir = mkdtempSync(join(tmpdir(), 'haechi-corr-'));
+    try {
+      writeFileSync(join(dir, 'mr_failed_then_success.yml'), yaml);
+      const loaded = loadRules([dir]);
+      assert.deepEqual(loaded.rejected, []);
+      assert.ok(loaded.correlator);
+      const ev = (k: number, eventId: number, user: string): Event => ({
+        time: T0 + k * 15 * S,
+        source: { kind: 'winjson', uri: 'file:///logs/security.json', record: k + 1 },
+        fields: { Channel: 'Security', EventID: eventId, Computer: 'dc1.corp.local', User: user },
+      });
+      const events = [
+        ...Array.from({ length: 12 }, (_, k) => ev(k, 4625, 'supplier_svc')),
+        ev(12, 4624, 'supplier_svc'),
+        ev(13, 4624, 'someone_else'),
+      ];
+      const base: Finding[] = [];
+      new SigmaDetector(loaded.rules).detect(events, base);
+      base.sort((a, b) => a.time - b.time);
+      assert.equal(base.length, 14);
+      const correlated = loaded.correlator.process(base);
+      assert.equal(correlated.length, 1);
+      assert.equal(correlated[0].rule.id, 'b180ead8-d58f-40b2-ae54-c8940995b9b6');
+      assert.equal(correlated[0].time, T0 + 12 * 15 * S);
+      assert.equal(correlated[0].evidence.length, 13);
+      assert.equal(correlated[0].host, 'dc1.corp.local');
+      const reported = base.filter((x) => !loaded.correlator!.suppressedRuleIds.has(x.rule.id));
+      assert.deepEqual(reported, [], 'generate defaults to false: the single events are not reported');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -17,7 +17,7 @@ import type { EventDetector } from '../../analytics/types.js';
 import type { Entity, Event, Finding } from '../../model/index.js';
 import { AhoCorasick } from './aho-corasick.js';
 import { type LogsourceMap, type LogsourceSource, loadLogsourceMap } from './logsource-map.js';
-import { type FieldText, MatchContext } from './match-context.js';
+import { MatchContext } from './match-context.js';
 import { parseIp } from './ip.js';
 import type { SigmaRule } from './rule.js';
 
@@ -222,7 +222,7 @@ export class SigmaDetector implements EventDetector {
       });
       for (const [field, lits] of perField) {
         const patterns = [...lits.keys()];
-        scans.push({ field, ac: new AhoCorasick(patterns), slotsOf: patterns.map((p) => Int32Array.from(lits.get(p)!)) });
+        scans.push({ field, ac: new AhoCorasick(patterns, true), slotsOf: patterns.map((p) => Int32Array.from(lits.get(p)!)) });
       }
     }
     return { aliases, slots, pf, scans, stamp: new Uint32Array(slots.length) };
@@ -241,15 +241,15 @@ export class SigmaDetector implements EventDetector {
         ctx.aliases = g.aliases;
         const stamp = g.stamp;
         for (const scan of g.scans) {
-          // the automaton reads the raw event field (aliases were applied when it was built);
-          // '*' is every value of the event, for keyword rules
-          let t: FieldText;
-          if (scan.field === '*') t = ctx.joined(true);
-          else {
-            ctx.aliases = undefined;
-            t = ctx.folded(scan.field);
-            ctx.aliases = g.aliases;
+          // the automata fold case as they read, so they run on the raw text; their field names
+          // already have the aliases applied; '*' is every value of the event (keyword rules)
+          if (scan.field === '*') {
+            for (const s of ctx.values()) scan.ac.mark(s, scan.slotsOf, stamp, epoch);
+            continue;
           }
+          ctx.aliases = undefined;
+          const t = ctx.text(scan.field);
+          ctx.aliases = g.aliases;
           if (t === null) continue;
           if (typeof t === 'string') scan.ac.mark(t, scan.slotsOf, stamp, epoch);
           else for (const s of t) scan.ac.mark(s, scan.slotsOf, stamp, epoch);

@@ -540,24 +540,31 @@ export function compileFieldEntry(key: string, value: unknown, opts: FieldCompil
   let tests: Test[];
   let prefilter: PrefilterAtom[] | undefined;
   if (keyword) {
-    // Keyword values may sit in any field. One automaton over their literals rejects most events
-    // with a single pass over the joined values; the exact patterns then run on each value.
+    // Keyword values may sit in any field. One automaton over their literals, run on the raw
+    // values with on-the-fly case folding, rejects most events; when every pattern is a plain
+    // `*literal*` the automaton's answer is the answer, else the exact patterns run on each value.
     const valueTest = (p: CompiledPattern): Test => (ctx) => {
       for (const s of ctx.values()) if (p.test(cased ? s : s.toLowerCase())) return true;
       return false;
     };
-    const quick = (lits: string[] | undefined, then: Test): Test => {
-      if (!lits) return then;
-      const ac = new AhoCorasick(lits);
-      return (ctx) => ac.test(ctx.joined(!cased)) && then(ctx);
+    const quick = (p: CompiledPattern): Test => {
+      if (!p.required) return valueTest(p);
+      const ac = new AhoCorasick(p.required, !cased);
+      const found: Test = (ctx) => {
+        for (const s of ctx.values()) if (ac.test(s)) return true;
+        return false;
+      };
+      if (p.kind === 'contains' || p.kind === 'contains-set') return found;
+      const exact = valueTest(p);
+      return (ctx) => found(ctx) && exact(ctx);
     };
     if (all) {
-      tests = patterns.map((p) => quick(p.required, valueTest(p)));
+      tests = patterns.map(quick);
       const best = bestLiterals(patterns);
       if (best) prefilter = [{ field: '*', literals: foldReq(best) }];
     } else {
       const merged = anyOf(patterns);
-      tests = [quick(merged.required, valueTest(merged))];
+      tests = [quick(merged)];
       if (merged.required) prefilter = [{ field: '*', literals: foldReq(merged.required) }];
     }
   } else if (all) {

@@ -41,6 +41,8 @@ export interface RejectedRule {
 }
 
 export interface LoadWarning {
+  /** what it is about: a log source with no mapping, a filter, a taxonomy, a rule status */
+  kind: 'logsource' | 'filter' | 'taxonomy' | 'status';
   file: string;
   line?: number;
   id?: string;
@@ -156,7 +158,8 @@ export function loadRules(paths: readonly string[], opts: LoadOptions = {}): Loa
     // an empty file gives an empty stream (an empty array)
     const list = Array.from(docs);
     for (const d of list) {
-      const line = d.range ? lc.linePos(d.range[0]).line : undefined;
+      const start = d.contents?.range?.[0] ?? d.range?.[0];
+      const line = start !== undefined ? lc.linePos(start).line : undefined;
       if (d.errors.length > 0) {
         documents++;
         const err = d.errors[0];
@@ -204,6 +207,7 @@ export function loadRules(paths: readonly string[], opts: LoadOptions = {}): Loa
           rules.push(rule);
           if (!logsources.lookup(rule.logsource)) {
             warnings.push({
+              kind: 'logsource',
               ...where,
               id: rule.id,
               title: rule.title,
@@ -211,10 +215,10 @@ export function loadRules(paths: readonly string[], opts: LoadOptions = {}): Loa
             });
           }
           if (rule.taxonomy !== 'sigma') {
-            warnings.push({ ...where, id: rule.id, title: rule.title, message: `taxonomy '${rule.taxonomy}': field names are read as Sigma's` });
+            warnings.push({ kind: 'taxonomy', ...where, id: rule.id, title: rule.title, message: `taxonomy '${rule.taxonomy}': field names are read as Sigma's` });
           }
           if (rule.status === 'unsupported') {
-            warnings.push({ ...where, id: rule.id, title: rule.title, message: 'status unsupported: its authors say the rule cannot be used as is' });
+            warnings.push({ kind: 'status', ...where, id: rule.id, title: rule.title, message: 'status unsupported: its authors say the rule cannot be used as is' });
           }
         } else if (r.action !== undefined) {
           fail(`'action: ${String(r.action)}' rule collections are Sigma 1.x syntax, not supported`);
@@ -240,11 +244,12 @@ export function loadRules(paths: readonly string[], opts: LoadOptions = {}): Loa
     for (const ref of pf.refs) {
       const rule = byId.get(ref) ?? byName.get(ref);
       if (!rule) {
-        warnings.push({ file: pf.file, line: pf.line, id: fid, title, message: `filter refers to rule '${ref}', which is not loaded` });
+        warnings.push({ kind: 'filter', file: pf.file, line: pf.line, id: fid, title, message: `filter refers to rule '${ref}', which is not loaded` });
         continue;
       }
       if (logsourceKey(rule.logsource) !== logsourceKey(ls)) {
         warnings.push({
+          kind: 'filter',
           file: pf.file,
           line: pf.line,
           id: fid,

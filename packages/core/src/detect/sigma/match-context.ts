@@ -36,8 +36,6 @@ export class MatchContext {
   aliases: Readonly<Record<string, string>> | undefined;
   private raw = new Map<string, FieldText>();
   private lower = new Map<string, FieldText>();
-  private haystack: string | undefined;
-  private haystackLower: string | undefined;
   private allValues: string[] | undefined;
 
   /** Points the context at a new event and forgets the previous event's cached values. */
@@ -46,8 +44,6 @@ export class MatchContext {
     this.aliases = undefined;
     this.raw.clear();
     this.lower.clear();
-    this.haystack = undefined;
-    this.haystackLower = undefined;
     this.allValues = undefined;
     return this;
   }
@@ -109,15 +105,5 @@ export class MatchContext {
     }
     this.allValues = out;
     return out;
-  }
-
-  /** All values joined by NUL, for the quick keyword literal check. */
-  joined(folded: boolean): string {
-    if (folded) {
-      if (this.haystackLower === undefined) this.haystackLower = this.joined(false).toLowerCase();
-      return this.haystackLower;
-    }
-    if (this.haystack === undefined) this.haystack = this.values().join('\u0000');
-    return this.haystack;
   }
 }

@@ -8,6 +8,7 @@ import { isSeverity, type Severity } from '../../model/index.js';
 import { type ConditionNode, compileCondition, parseCondition } from './condition.js';
 import { type CompiledTest, compileFieldEntry, type FieldCompileOptions, type PrefilterAtom, type Test } from './field-entry.js';
 import type { MatchContext } from './match-context.js';
+import { parseSigmaString } from './sigma-string.js';
 
 export interface SigmaLogsource {
   product?: string;
@@ -162,6 +163,28 @@ function conditionPrefilter(node: ConditionNode, pre: ReadonlyMap<string, Prefil
   }
 }
 
+/** The `%name%` placeholders of `|expand` values that `placeholders` has no value for, sorted. */
+export function missingPlaceholders(detection: Record<string, unknown>, placeholders: FieldCompileOptions['placeholders']): string[] {
+  const missing = new Set<string>();
+  const visitValue = (v: unknown) => {
+    if (Array.isArray(v)) v.forEach(visitValue);
+    else if (typeof v === 'string') {
+      for (const t of parseSigmaString(v, true)) {
+        if (t.t === 'ph' && !(placeholders?.[t.name]?.length)) missing.add(t.name);
+      }
+    }
+  };
+  const visit = (node: unknown) => {
+    if (Array.isArray(node)) node.forEach(visit);
+    else if (node && typeof node === 'object') {
+      for (const [k, v] of Object.entries(node)) if (k.split('|').includes('expand')) visitValue(v);
+        else visit(v);
+    }
+  };
+  for (const [k, v] of Object.entries(detection)) if (k !== 'condition') visit(v);
+  return [...missing].sort();
+}
+
 /** Compiles a `detection` section (identifiers and condition). Shared by rules and meta filters. */
 export function compileDetection(
   detection: Record<string, unknown>,
@@ -170,6 +193,11 @@ export function compileDetection(
 ): { match: Test; prefilter?: PrefilterAtom[]; condition: string[] } {
   const ids = Object.keys(detection).filter((k) => k !== 'condition');
   if (ids.length === 0) reject('detection has no search identifier');
+  // rules spec "Placeholders": a tool that cannot fill a placeholder must reject the rule; all
+  // the missing names are given at once so that one config change fixes the rule
+  const missing = missingPlaceholders(detection, opts.placeholders);
+  if (missing.length === 1) reject(`placeholder %${missing[0]}% has no value`);
+  if (missing.length > 1) reject(`placeholders ${missing.map((m) => `%${m}%`).join(', ')} have no value`);
   const tests = new Map<string, Test>();
   const pre = new Map<string, PrefilterAtom[] | undefined>();
   for (const id of ids) {

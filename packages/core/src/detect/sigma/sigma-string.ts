@@ -123,7 +123,7 @@ export interface CompiledPattern {
    * literal prefilter.
    */
   required?: string[];
-  /** how the pattern was compiled, for tests and the benchmark: eq, prefix, suffix, contains, any, regex */
+  /** how the pattern was compiled: eq, eq-set, prefix, suffix, contains, contains-set, any, empty, regex, any-of */
   kind: string;
 }
 
@@ -211,6 +211,7 @@ export function anyOf(parts: CompiledPattern[]): CompiledPattern {
       return false;
     },
     required,
-    kind: 'any-of',
+    // 'contains-set': true exactly when one of the required literals occurs
+    kind: parts.every((p) => p.kind === 'contains' || p.kind === 'contains-set') ? 'contains-set' : 'any-of',
   };
 }

@@ -31,7 +31,8 @@ const LOG = [
 async function readAll(path: string, settings: Record<string, unknown> = {}) {
   const problems: RecordProblem[] = [];
   const events: Event[] = [];
-  for await (const b of authLogReader.read(fileInput(path), { settings, onProblem: (p) => problems.push(p) })) events.push(...b);
+  for await (const b of authLogReader.read(fileInput(path), { settings, onProblem: (p) => problems.push(p) }))
+    events.push(...b);
   return { events, problems };
 }
 
@@ -44,7 +45,9 @@ test('sshd messages: failures, successes, invalid users, repeats; every syslog l
     problems.map((x) => [x.line, x.level]),
     [[9, 'error']],
   );
-  const outcomes = events.filter((e) => e.fields.Outcome).map((e) => `${e.fields.Outcome}:${e.fields.TargetUserName}`);
+  const outcomes = events
+    .filter((e) => e.fields.Outcome)
+    .map((e) => `${e.fields.Outcome}:${e.fields.TargetUserName}`);
   assert.deepEqual(outcomes, [
     'failure:admin',
     ...Array(6).fill('failure:root'),
@@ -96,5 +99,8 @@ test('parseSshdMessage covers keyboard-interactive and leaves other messages alo
     'failure',
   );
   assert.equal(parseSshdMessage('Received disconnect from 1.2.3.4 port 5:11: Bye Bye [preauth]'), undefined);
-  assert.equal(parseSshdMessage('Failed none for invalid user x from 1.2.3.4 port 5 ssh2')?.Outcome, undefined);
+  assert.equal(
+    parseSshdMessage('Failed none for invalid user x from 1.2.3.4 port 5 ssh2')?.Outcome,
+    undefined,
+  );
 });

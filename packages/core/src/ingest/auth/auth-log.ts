@@ -22,13 +22,25 @@ import { parseTimestamp, parseUtcOffset } from '../time.js';
 import type { FormatReader, InputSource, ReadOptions } from '../types.js';
 
 const MONTHS: Record<string, number> = {
-  jan: 0, feb: 1, mar: 2, apr: 3, may: 4, jun: 5, jul: 6, aug: 7, sep: 8, oct: 9, nov: 10, dec: 11,
+  jan: 0,
+  feb: 1,
+  mar: 2,
+  apr: 3,
+  may: 4,
+  jun: 5,
+  jul: 6,
+  aug: 7,
+  sep: 8,
+  oct: 9,
+  nov: 10,
+  dec: 11,
 };
 
 // RFC 3164: "Mmm dd hh:mm:ss host prog[pid]: msg" (day space-padded)
 const BSD_RE = /^([A-Z][a-z]{2}) +(\d{1,2}) (\d\d):(\d\d):(\d\d) (\S+) ([^:[\s]+)(?:\[(\d+)\])?: ?(.*)$/;
 // ISO: "2026-03-02T14:12:07.123456+00:00 host prog[pid]: msg"
-const ISO_RE = /^(\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?) (\S+) ([^:[\s]+)(?:\[(\d+)\])?: ?(.*)$/;
+const ISO_RE =
+  /^(\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?) (\S+) ([^:[\s]+)(?:\[(\d+)\])?: ?(.*)$/;
 
 interface SshdFields {
   AuthEvent: string;
@@ -43,7 +55,8 @@ interface SshdFields {
 const FAILED_RE = /^Failed (\S+) for (invalid user )?(.*?) from (\S+) port (\d+)/;
 const ACCEPTED_RE = /^Accepted (\S+) for (.*?) from (\S+) port (\d+)/;
 const INVALID_RE = /^Invalid user (.*?) from (\S+)(?: port (\d+))?/;
-const MAXAUTH_RE = /^error: maximum authentication attempts exceeded for (invalid user )?(.*?) from (\S+) port (\d+)/;
+const MAXAUTH_RE =
+  /^error: maximum authentication attempts exceeded for (invalid user )?(.*?) from (\S+) port (\d+)/;
 const PAM_FAIL_RE = /^pam_unix\(sshd:auth\): authentication failure;.*rhost=(\S*)(?:\s+user=(\S+))?/;
 
 /** The authentication facts of one sshd message, or undefined for other messages. */
@@ -127,18 +140,33 @@ function parseLine(line: string, year: number, offsetMin: number, now: number): 
     let t = Date.UTC(year, mon, day, hh, mi, ss) - offsetMin * 60_000;
     // a date more than a day ahead of now belongs to last year (logs read in January)
     if (t - now > 86_400_000) t = Date.UTC(year - 1, mon, day, hh, mi, ss) - offsetMin * 60_000;
-    return { time: t, host: m[6], program: m[7], pid: m[8] ? Number(m[8]) : undefined, message: m[9], zoned: false };
+    return {
+      time: t,
+      host: m[6],
+      program: m[7],
+      pid: m[8] ? Number(m[8]) : undefined,
+      message: m[9],
+      zoned: false,
+    };
   }
   m = ISO_RE.exec(line);
   if (m) {
     const p = parseTimestamp(m[1], offsetMin);
     if (!p) return undefined;
-    return { time: p.ms, host: m[2], program: m[3], pid: m[4] ? Number(m[4]) : undefined, message: m[5], zoned: p.zoned };
+    return {
+      time: p.ms,
+      host: m[2],
+      program: m[3],
+      pid: m[4] ? Number(m[4]) : undefined,
+      message: m[5],
+      zoned: p.zoned,
+    };
   }
   return undefined;
 }
 
-const AUTH_PROGRAMS = /^(sshd|sudo|su|login|cron|CRON|systemd-logind|polkitd|passwd|useradd|usermod|groupadd|chpasswd|gdm-password\]?|lightdm|pkexec|dbus-daemon|systemd)$/;
+const AUTH_PROGRAMS =
+  /^(sshd|sudo|su|login|cron|CRON|systemd-logind|polkitd|passwd|useradd|usermod|groupadd|chpasswd|gdm-password\]?|lightdm|pkexec|dbus-daemon|systemd)$/;
 
 function sniffAuthLog(name: string, head: Buffer): number {
   const text = head.toString('latin1');
@@ -171,13 +199,20 @@ async function* readAuthLog(input: InputSource, opts: ReadOptions): AsyncGenerat
         ? tz
         : (parseUtcOffset(String(tz)) ??
           (() => {
-            throw new HaechiError('config', `invalid timezone ${JSON.stringify(tz)}: use UTC or an offset such as +09:00`, {
-              field: 'timezone',
-            });
+            throw new HaechiError(
+              'config',
+              `invalid timezone ${JSON.stringify(tz)}: use UTC or an offset such as +09:00`,
+              {
+                field: 'timezone',
+              },
+            );
           })());
   const now = Date.now();
   const yearSetting = s.year === undefined ? undefined : Number(s.year);
-  if (yearSetting !== undefined && (!Number.isInteger(yearSetting) || yearSetting < 1970 || yearSetting > 9999)) {
+  if (
+    yearSetting !== undefined &&
+    (!Number.isInteger(yearSetting) || yearSetting < 1970 || yearSetting > 9999)
+  ) {
     throw new HaechiError('config', `invalid year ${JSON.stringify(s.year)}`, { field: 'year' });
   }
   const year = yearSetting ?? new Date(now).getUTCFullYear();
@@ -191,7 +226,12 @@ async function* readAuthLog(input: InputSource, opts: ReadOptions): AsyncGenerat
       const lineNo = first + k;
       const l = parseLine(raw, year, offsetMin, yearSetting === undefined ? now : Number.POSITIVE_INFINITY);
       if (!l) {
-        reportProblem(opts, { file: input.uri, line: lineNo, reason: 'not a syslog line (timestamp host program: message)', level: 'error' });
+        reportProblem(opts, {
+          file: input.uri,
+          line: lineNo,
+          reason: 'not a syslog line (timestamp host program: message)',
+          level: 'error',
+        });
         continue;
       }
       if (!l.zoned && yearSetting === undefined && !warnedYear && BSD_RE.test(raw)) {

@@ -28,14 +28,28 @@ const graph = (id: string, time: string, upn: string, ip: string, code: number, 
   isInteractive: true,
   riskState: 'none',
   status: { errorCode: code, failureReason: reason, additionalDetails: null },
-  deviceDetail: { deviceId: '', displayName: '', operatingSystem: 'Windows 10', browser: 'Edge 120.0.0', isCompliant: false, isManaged: false, trustType: '' },
-  location: { city: 'Seoul', state: 'Seoul', countryOrRegion: 'KR', geoCoordinates: { altitude: null, latitude: 37.5665, longitude: 126.978 } },
+  deviceDetail: {
+    deviceId: '',
+    displayName: '',
+    operatingSystem: 'Windows 10',
+    browser: 'Edge 120.0.0',
+    isCompliant: false,
+    isManaged: false,
+    trustType: '',
+  },
+  location: {
+    city: 'Seoul',
+    state: 'Seoul',
+    countryOrRegion: 'KR',
+    geoCoordinates: { altitude: null, latitude: 37.5665, longitude: 126.978 },
+  },
 });
 
 async function readAll(path: string) {
   const problems: RecordProblem[] = [];
   const events: Event[] = [];
-  for await (const b of entraSignInReader.read(fileInput(path), { onProblem: (p) => problems.push(p) })) events.push(...b);
+  for await (const b of entraSignInReader.read(fileInput(path), { onProblem: (p) => problems.push(p) }))
+    events.push(...b);
   return { events, problems };
 }
 
@@ -44,7 +58,14 @@ test('a Graph API page ({"value": [...]}, pretty-printed) becomes events with Si
   const page = {
     '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#auditLogs/signIns',
     value: [
-      graph('a1', '2026-03-02T14:05:00Z', 'kim@sjp.example', '45.76.133.21', 50126, 'Invalid username or password or Invalid on-premise username or password.'),
+      graph(
+        'a1',
+        '2026-03-02T14:05:00Z',
+        'kim@sjp.example',
+        '45.76.133.21',
+        50126,
+        'Invalid username or password or Invalid on-premise username or password.',
+      ),
       graph('a2', '2026-03-02T14:06:30.5Z', 'kim@sjp.example', '45.76.133.21', 0, 'Other.'),
       { id: 'bad', createdDateTime: 'yesterday', userPrincipalName: 'x@y', status: { errorCode: 0 } },
     ],
@@ -85,7 +106,15 @@ test('Azure Monitor diagnostic records (JSON lines, properties nested) and Log A
     properties: { ...graph('d', t, upn, '203.0.113.24', Number(code), ''), autonomousSystemNumber: 4766 },
   });
   const p = join(dir, 'PT1H.json');
-  writeFileSync(p, [diag('2026-03-02T01:30:00Z', '0', 'hanil.park@hanil.example'), diag('2026-03-02T01:31:00Z', '50126', 'hanil.park@hanil.example')].map((r) => JSON.stringify(r)).join('\n'));
+  writeFileSync(
+    p,
+    [
+      diag('2026-03-02T01:30:00Z', '0', 'hanil.park@hanil.example'),
+      diag('2026-03-02T01:31:00Z', '50126', 'hanil.park@hanil.example'),
+    ]
+      .map((r) => JSON.stringify(r))
+      .join('\n'),
+  );
   const { events } = await readAll(p);
   assert.equal(events.length, 2);
   assert.equal(events[0].fields.AutonomousSystemNumber, 4766);
@@ -101,7 +130,11 @@ test('Azure Monitor diagnostic records (JSON lines, properties nested) and Log A
       ResultDescription: 'Account is locked',
       AppDisplayName: 'Azure Portal',
       Location: 'KR',
-      LocationDetails: JSON.stringify({ city: 'Busan', countryOrRegion: 'KR', geoCoordinates: { latitude: 35.18, longitude: 129.08 } }),
+      LocationDetails: JSON.stringify({
+        city: 'Busan',
+        countryOrRegion: 'KR',
+        geoCoordinates: { latitude: 35.18, longitude: 129.08 },
+      }),
     },
   ];
   const q = join(dir, 'la.json');
@@ -114,6 +147,12 @@ test('Azure Monitor diagnostic records (JSON lines, properties nested) and Log A
 });
 
 test('sniffing does not claim Windows JSON events', () => {
-  assert.equal(entraSignInReader.sniff('x.json', Buffer.from('{"EventID": 4624, "Channel": "Security", "IpAddress": "1.2.3.4"}\n')), 0);
+  assert.equal(
+    entraSignInReader.sniff(
+      'x.json',
+      Buffer.from('{"EventID": 4624, "Channel": "Security", "IpAddress": "1.2.3.4"}\n'),
+    ),
+    0,
+  );
   assert.equal(entraSignInReader.sniff('x.log', Buffer.from('Mar  2 14:12:01 web01 sshd[1]: hi\n')), 0);
 });

@@ -13,7 +13,7 @@
  * `Location`, `LocationDetails.geoCoordinates.latitude`, `Status.errorCode`, `DeviceDetail.*`, ...),
  * nested objects flattened with dots. A `{"value": [...]}` page is parsed whole (pages are small).
  */
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import type { Event } from '../../model/index.js';
 import { JsonRecordSplitter } from '../json-stream.js';
 import { flattenInto } from '../network/common.js';
@@ -96,13 +96,15 @@ export function normalizeEntraSignIn(rec: Obj): EntraNormalized {
   const status = objOrJson(get('status'));
   if (status) flattenInto(f, status, 'Status.');
   const code = status?.errorCode ?? top.get('resulttype') ?? p.get('resulttype');
-  if (code === undefined || code === null || code === '') return { error: 'no result code (status.errorCode or ResultType)', field: 'ResultType' };
+  if (code === undefined || code === null || code === '')
+    return { error: 'no result code (status.errorCode or ResultType)', field: 'ResultType' };
   f.ResultType = String(code);
   const desc = status?.failureReason ?? top.get('resultdescription') ?? p.get('resultdescription');
   if (desc !== undefined && desc !== null && desc !== '') f.ResultDescription = desc;
   // location: Graph `location` object; Log Analytics `LocationDetails` object/JSON and `Location`
   // (country code); diagnostic top-level `location` is a country code too
-  const loc = objOrJson(p.get('locationdetails')) ?? objOrJson(p.get('location')) ?? objOrJson(top.get('location'));
+  const loc =
+    objOrJson(p.get('locationdetails')) ?? objOrJson(p.get('location')) ?? objOrJson(top.get('location'));
   if (loc) flattenInto(f, loc, 'LocationDetails.');
   const country =
     (loc && typeof loc.countryOrRegion === 'string' && loc.countryOrRegion) ||
@@ -123,20 +125,24 @@ export function normalizeEntraSignIn(rec: Obj): EntraNormalized {
     f.ServicePrincipalName = sp;
   }
   const rawTime = get('createddatetime') ?? top.get('timegenerated') ?? top.get('time');
-  if (typeof rawTime !== 'string') return { error: 'no time (createdDateTime, TimeGenerated or time)', field: 'createdDateTime' };
+  if (typeof rawTime !== 'string')
+    return { error: 'no time (createdDateTime, TimeGenerated or time)', field: 'createdDateTime' };
   const t = parseTimestamp(rawTime);
-  if (!t) return { error: `not a valid time: ${JSON.stringify(rawTime.slice(0, 40))}`, field: 'createdDateTime' };
+  if (!t)
+    return { error: `not a valid time: ${JSON.stringify(rawTime.slice(0, 40))}`, field: 'createdDateTime' };
   return { time: t.ms, fields: f };
 }
 
-function sniffEntra(name: string, head: Buffer): number {
+function sniffEntra(_name: string, head: Buffer): number {
   const text = head.toString('utf8');
   const first = /\S/.exec(text);
   if (!first || (first[0] !== '{' && first[0] !== '[')) return 0;
   const upn = /"userPrincipalName"\s*:/i.test(text);
   const ip = /"(ipAddress|IPAddress|callerIpAddress)"\s*:/.test(text);
   const signIn =
-    /"category"\s*:\s*"(SignInLogs|NonInteractiveUserSignInLogs|ServicePrincipalSignInLogs|ManagedIdentitySignInLogs)"/i.test(text) ||
+    /"category"\s*:\s*"(SignInLogs|NonInteractiveUserSignInLogs|ServicePrincipalSignInLogs|ManagedIdentitySignInLogs)"/i.test(
+      text,
+    ) ||
     /"@odata\.context"\s*:\s*"[^"]*auditLogs\/signIns/i.test(text) ||
     (/"createdDateTime"\s*:/.test(text) && /"status"\s*:\s*\{[^}]*"errorCode"/.test(text)) ||
     (/"ResultType"\s*:/.test(text) && /"(LocationDetails|AppDisplayName)"\s*:/.test(text));
@@ -167,15 +173,28 @@ async function* readEntra(input: InputSource, opts: ReadOptions): AsyncGenerator
       try {
         obj = JSON.parse(s.text);
       } catch (err) {
-        reportProblem(opts, { file: uri, record: s.record, line: s.line, reason: `invalid JSON: ${(err as Error).message}`, level: 'error' });
+        reportProblem(opts, {
+          file: uri,
+          record: s.record,
+          line: s.line,
+          reason: `invalid JSON: ${(err as Error).message}`,
+          level: 'error',
+        });
         return;
       }
       // a Graph page or a diagnostic blob wraps the records
-      const wrapped = isObj(obj) ? (Array.isArray(obj.value) ? obj.value : Array.isArray(obj.records) ? obj.records : undefined) : undefined;
+      const wrapped = isObj(obj)
+        ? Array.isArray(obj.value)
+          ? obj.value
+          : Array.isArray(obj.records)
+            ? obj.records
+            : undefined
+        : undefined;
       if (wrapped) for (const item of wrapped) take(item, { record: s.record, line: s.line });
       else take(obj, { record: s.record, line: s.line });
     },
-    (p) => reportProblem(opts, { file: uri, record: p.record, line: p.line, reason: p.reason, level: 'error' }),
+    (p) =>
+      reportProblem(opts, { file: uri, record: p.record, line: p.line, reason: p.reason, level: 'error' }),
   );
   const stream: Readable = input.open();
   try {
@@ -196,7 +215,8 @@ async function* readEntra(input: InputSource, opts: ReadOptions): AsyncGenerator
 
 export const entraSignInReader: FormatReader = {
   name: 'entra-signin',
-  description: 'Microsoft Entra ID sign-in logs (Graph API JSON, Azure Monitor diagnostic records, Log Analytics export)',
+  description:
+    'Microsoft Entra ID sign-in logs (Graph API JSON, Azure Monitor diagnostic records, Log Analytics export)',
   sniff: sniffEntra,
   read: readEntra,
 };

@@ -23,6 +23,8 @@ export interface XElem {
   name: string;
   attrs: XAttr[];
   children: XNode[];
+  /** memo: no substitution or template instance below (resolution can share the node) */
+  fixed?: boolean;
 }
 export interface XAttr {
   name: string;
@@ -73,9 +75,9 @@ export type XNode = XElem | XText | XSubst | XCharRef | XEntity | XCData | XPI |
 /** The substitution values of one template instance: positions in the chunk buffer. */
 export interface Values {
   buf: Uint8Array;
-  types: Uint8Array;
-  starts: Uint32Array;
-  ends: Uint32Array;
+  /** per value: type, start and end offsets in `buf`, flattened (3 numbers per value) */
+  desc: number[];
+  count: number;
 }
 
 export class BinXmlError extends Error {
@@ -350,19 +352,18 @@ export class ChunkContext {
     const n = this.u32(p);
     p += 4;
     if (n > (end - p) / 4) throw new BinXmlError(`template instance claims ${n} values`, p - 4);
-    const types = new Uint8Array(n);
-    const starts = new Uint32Array(n);
-    const ends = new Uint32Array(n);
+    // Plain arrays of small integers: cheaper to allocate than typed arrays for a few values.
+    const desc: number[] = new Array(n * 3);
     let q = p + n * 4;
     for (let i = 0; i < n; i++) {
-      const size = this.u16(p + i * 4);
-      types[i] = b[p + i * 4 + 2];
-      starts[i] = q;
+      const size = b[p + i * 4] | (b[p + i * 4 + 1] << 8);
+      desc[i * 3] = b[p + i * 4 + 2];
+      desc[i * 3 + 1] = q;
       q += size;
-      ends[i] = q;
+      desc[i * 3 + 2] = q;
     }
     if (q > end) throw new BinXmlError('template values run past the record', p);
-    out.push({ k: K_TEMPLATE, body: def.body, vals: { buf: b, types, starts, ends } });
+    out.push({ k: K_TEMPLATE, body: def.body, vals: { buf: b, desc, count: n } });
     return q;
   }
 
@@ -412,10 +413,10 @@ export class ChunkContext {
 
 /** Decodes substitution value i of `vals`, or null (NullType, out of range, or undecodable). */
 function substituteValue(ctx: ChunkContext, vals: Values, i: number, out: XNode[], depth: number): void {
-  if (i >= vals.types.length) return;
-  const t = vals.types[i];
-  const s = vals.starts[i];
-  const e = vals.ends[i];
+  if (i >= vals.count) return;
+  const t = vals.desc[i * 3];
+  const s = vals.desc[i * 3 + 1];
+  const e = vals.desc[i * 3 + 2];
   if (t === VT.Null) {
     out.push({ k: K_VALUE, t: VT.Null, v: null });
     return;
@@ -442,6 +443,18 @@ function binHex(buf: Uint8Array, s: number, e: number): string {
   return Buffer.prototype.hexSlice.call(buf, s, e).toUpperCase() as string;
 }
 
+/** True when nothing under `el` depends on values (memoised on the template node). */
+function isFixed(el: XElem): boolean {
+  if (el.fixed !== undefined) return el.fixed;
+  let fixed = true;
+  for (const a of el.attrs) for (const v of a.value) if (v.k === K_SUBST || v.k === K_TEMPLATE) fixed = false;
+  for (const c of el.children) {
+    if (c.k === K_SUBST || c.k === K_TEMPLATE || (c.k === K_ELEM && !isFixed(c))) fixed = false;
+  }
+  el.fixed = fixed;
+  return fixed;
+}
+
 /** Resolves substitutions and template instances of `nodes` (MS-EVEN6 template expansion). */
 function resolveList(
   ctx: ChunkContext,
@@ -454,6 +467,11 @@ function resolveList(
   for (const n of nodes) {
     switch (n.k) {
       case K_ELEM: {
+        if (isFixed(n)) {
+          // template text that no value changes: shared, never mutated
+          out.push(n);
+          break;
+        }
         const el: XElem = { k: K_ELEM, name: n.name, attrs: [], children: [] };
         for (const a of n.attrs) {
           const value: XNode[] = [];
@@ -466,7 +484,7 @@ function resolveList(
       }
       case K_SUBST:
         if (!vals) break;
-        if (n.optional && (n.i >= vals.types.length || vals.types[n.i] === VT.Null)) break;
+        if (n.optional && (n.i >= vals.count || vals.desc[n.i * 3] === VT.Null)) break;
         substituteValue(ctx, vals, n.i, out, depth);
         break;
       case K_TEMPLATE:

@@ -5,7 +5,7 @@
  */
 import { crc32 } from 'node:zlib';
 import type { RecordProblem } from '../types.js';
-import { BinXmlError, ChunkContext, type XNode } from './binxml.js';
+import { BinXmlError, ChunkContext, K_ELEM, type XNode } from './binxml.js';
 import { fileTimeAt, fileTimeMs } from './values.js';
 
 export const FILE_HEADER_SIZE = 4096;
@@ -236,6 +236,8 @@ function carve(
     }
     try {
       const nodes = ctx.parseRecord(p + 24, p + size - 4);
+      // a fragment without any element is no event (a torn record): keep looking
+      if (!nodes.some((n) => n.k === K_ELEM)) throw new BinXmlError('no element', p);
       emit({
         id: u64(buf, p + 8),
         written: fileTimeMs(fileTimeAt(buf, p + 16)),

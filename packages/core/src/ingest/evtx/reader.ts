@@ -12,8 +12,9 @@ import { probeEvtxFile, readEvtxChunks, streamEvtx } from './file.js';
 import { convertRecords, type EvtxItem, type EvtxOutputKind } from './output.js';
 import { readEvtxParallel } from './parallel.js';
 
-/** Files with at least this many chunks (4 MiB) are worth the worker start-up cost. */
-const PARALLEL_MIN_CHUNKS = 64;
+/** Files with at least this many chunks (8 MiB) are worth the worker start-up cost (a fresh isolate
+ * also runs cold until the JIT has warmed up). */
+const PARALLEL_MIN_CHUNKS = 128;
 
 export interface EvtxFileOptions {
   carve?: boolean;

@@ -169,7 +169,6 @@ function elementBody(el: XElem, inData: boolean): { [k: string]: JsonValue } {
     }
   }
   let positionalDone = false;
-  let counts: Map<string, number> | undefined;
   for (const c of el.children) {
     if (c.k !== K_ELEM) continue;
     if (inData && c.name === 'Data') {
@@ -189,10 +188,13 @@ function elementBody(el: XElem, inData: boolean): { [k: string]: JsonValue } {
       continue;
     }
     // Repeated names get `_1`, `_2`... (evtx_dump's convention for e.g. repeated <Header>).
-    if (!counts) counts = new Map();
-    const seen = counts.get(c.name) ?? 0;
-    counts.set(c.name, seen + 1);
-    obj[seen === 0 ? c.name : `${c.name}_${seen}`] = elementValue(c, isDataContainer(c.name));
+    let key = c.name;
+    if (key in obj) {
+      let k = 1;
+      while (`${c.name}_${k}` in obj) k++;
+      key = `${c.name}_${k}`;
+    }
+    obj[key] = elementValue(c, isDataContainer(c.name));
   }
   return obj;
 }

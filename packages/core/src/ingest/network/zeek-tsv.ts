@@ -66,6 +66,8 @@ interface Header {
   fields: string[];
   types: string[];
   converters: Convert[];
+  /** per column: 1 count/port/int (parsed in place), 2 bool, 0 other (converter on the text) */
+  codes: Uint8Array;
   tsIndex: number;
 }
 
@@ -96,6 +98,10 @@ function buildConverters(h: Header): void {
     }
     return conv;
   });
+  h.codes = Uint8Array.from(h.fields, (_, i) => {
+    const t = h.types[i];
+    return t === 'count' || t === 'port' ? 1 : t === 'bool' ? 2 : 0;
+  });
   h.tsIndex = h.fields.indexOf('ts');
 }
 
@@ -116,6 +122,7 @@ function freshHeader(): Header {
     fields: [],
     types: [],
     converters: [],
+    codes: new Uint8Array(0),
     tsIndex: -1,
   };
 }
@@ -212,28 +219,73 @@ export const zeekTsvReader: FormatReader = {
           report(opts, { file, line: lineNo, level: 'warning', reason: 'record after #close' });
           closed = false;
         }
-        const cols = line.split(h.separator);
-        if (cols.length !== h.fields.length) {
+        // Scan the columns in place (no intermediate array): this loop is the reader's hot path.
+        const fields: Record<string, unknown> = {};
+        const sep = h.separator;
+        const nf = h.fields.length;
+        const unset = h.unset;
+        const unsetLen = unset.length;
+        const codes = h.codes;
+        let start = 0;
+        let col = 0;
+        let bad = -1;
+        let badRaw = '';
+        for (; col < nf; col++) {
+          let end = line.indexOf(sep, start);
+          if (end < 0) {
+            if (col !== nf - 1) break;
+            end = line.length;
+          } else if (col === nf - 1) {
+            col = nf + 1; // more columns than fields
+            break;
+          }
+          const len = end - start;
+          if (len === unsetLen && line.startsWith(unset, start)) {
+            start = end + sep.length;
+            continue;
+          }
+          const code = codes[col]!;
+          if (code === 1 && len > 0 && len < 16) {
+            // unsigned integers without allocating the text
+            let n = 0;
+            let i = start;
+            for (; i < end; i++) {
+              const c = line.charCodeAt(i) - 48;
+              if (c < 0 || c > 9) break;
+              n = n * 10 + c;
+            }
+            if (i === end) {
+              fields[h.fields[col]!] = n;
+              start = end + sep.length;
+              continue;
+            }
+          } else if (code === 2 && len === 1) {
+            const c = line.charCodeAt(start);
+            if (c === 84 || c === 70) {
+              fields[h.fields[col]!] = c === 84;
+              start = end + sep.length;
+              continue;
+            }
+          }
+          const raw = line.slice(start, end);
+          start = end + sep.length;
+          const v = h.converters[col]!(raw);
+          if (v === INVALID) {
+            bad = col;
+            badRaw = raw;
+            break;
+          }
+          fields[h.fields[col]!] = v;
+        }
+        if (bad < 0 && col !== nf) {
+          const found = col > nf ? line.split(sep).length : col + 1;
           report(opts, {
             file,
             line: lineNo,
             level: 'error',
-            reason: `expected ${h.fields.length} tab-separated fields, found ${cols.length}`,
+            reason: `expected ${nf} tab-separated fields, found ${found}`,
           });
           continue;
-        }
-        const fields: Record<string, unknown> = {};
-        let bad = -1;
-        const unset = h.unset;
-        for (let i = 0; i < cols.length; i++) {
-          const raw = cols[i]!;
-          if (raw === unset) continue;
-          const v = h.converters[i]!(raw);
-          if (v === INVALID) {
-            bad = i;
-            break;
-          }
-          fields[h.fields[i]!] = v;
         }
         if (bad >= 0) {
           report(opts, {
@@ -241,7 +293,7 @@ export const zeekTsvReader: FormatReader = {
             line: lineNo,
             field: h.fields[bad],
             level: 'error',
-            reason: `value ${JSON.stringify(cols[bad]!.slice(0, 80))} is not a valid ${h.types[bad] ?? 'value'}`,
+            reason: `value ${JSON.stringify(badRaw.slice(0, 80))} is not a valid ${h.types[bad] ?? 'value'}`,
           });
           continue;
         }

@@ -13,19 +13,21 @@ import { parseUtcOffset } from '../time.js';
 import type { FormatReader, InputSource, ReadOptions } from '../types.js';
 import {
   type FlatTimeState,
-  Rejection,
-  type WindowsFlavour,
   learnFlatTimeOffset,
   newFlatTimeState,
   normalizeWindowsRecord,
+  Rejection,
+  type WindowsFlavour,
 } from './normalize.js';
 
 export const DEFAULT_BATCH_SIZE = 1000;
 
 /** The head as text for sniffing: BOM removed, UTF-16 decoded. */
 export function headText(head: Buffer): string {
-  if (head.length >= 2 && head[0] === 0xff && head[1] === 0xfe) return new TextDecoder('utf-16le').decode(head);
-  if (head.length >= 2 && head[0] === 0xfe && head[1] === 0xff) return new TextDecoder('utf-16be').decode(head);
+  if (head.length >= 2 && head[0] === 0xff && head[1] === 0xfe)
+    return new TextDecoder('utf-16le').decode(head);
+  if (head.length >= 2 && head[0] === 0xfe && head[1] === 0xff)
+    return new TextDecoder('utf-16be').decode(head);
   const s = head.toString('utf8');
   return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
 }
@@ -40,7 +42,9 @@ export function sniffWindowsJson(name: string, head: Buffer): Record<WindowsFlav
   const evtx = /"Event"\s*:\s*\{/.test(text) && /"System"\s*:\s*\{/.test(text) ? 0.9 : 0;
   const ecs = /"winlog"\s*:\s*\{/.test(text) || /"winlog\.(event_id|channel)"\s*:/.test(text) ? 0.85 : 0;
   const nxlog =
-    /"EventID"\s*:/.test(text) && /"(Channel|Hostname|SourceName|Computer)"\s*:/.test(text) && !evtx ? 0.8 : 0;
+    /"EventID"\s*:/.test(text) && /"(Channel|Hostname|SourceName|Computer)"\s*:/.test(text) && !evtx
+      ? 0.8
+      : 0;
   return {
     'evtx-json': evtx && evtx + jsonName,
     'nxlog-json': nxlog && nxlog + jsonName,
@@ -99,9 +103,13 @@ export function timezoneSetting(opts: ReadOptions): number | undefined {
   if (tz === undefined || tz === null || tz === '') return undefined;
   const m = typeof tz === 'number' ? tz : parseUtcOffset(String(tz));
   if (m === undefined)
-    throw new HaechiError('config', `invalid timezone ${JSON.stringify(tz)}: use UTC or an offset such as +09:00`, {
-      field: 'timezone',
-    });
+    throw new HaechiError(
+      'config',
+      `invalid timezone ${JSON.stringify(tz)}: use UTC or an offset such as +09:00`,
+      {
+        field: 'timezone',
+      },
+    );
   return m;
 }
 
@@ -116,7 +124,7 @@ export async function* readWindowsJson(
 ): AsyncGenerator<Event[]> {
   const batchSize = Math.max(1, opts.batchSize ?? DEFAULT_BATCH_SIZE);
   const state = newFlatTimeState();
-  const nopts = { offsetMinutes: timezoneSetting(opts), state, reuseRecord: true };
+  const nopts = { offsetMinutes: timezoneSetting(opts), state };
   seedTimeState(input.head, state);
   let warnedUtc = false;
   let warnedCorrected = false;
@@ -141,7 +149,14 @@ export async function* readWindowsJson(
       }
       const ev = normalizeWindowsRecord(obj, { kind: 'winjson', uri, record: r.record }, forced, nopts);
       if (ev instanceof Rejection) {
-        reportProblem(opts, { file: uri, record: r.record, line: r.line, field: ev.field, reason: ev.reason, level: 'error' });
+        reportProblem(opts, {
+          file: uri,
+          record: r.record,
+          line: r.line,
+          field: ev.field,
+          reason: ev.reason,
+          level: 'error',
+        });
       } else {
         out.push(ev);
         if (state.corrected && !warnedCorrected) {
@@ -170,7 +185,8 @@ export async function* readWindowsJson(
         }
       }
     },
-    (p) => reportProblem(opts, { file: uri, record: p.record, line: p.line, reason: p.reason, level: 'error' }),
+    (p) =>
+      reportProblem(opts, { file: uri, record: p.record, line: p.line, reason: p.reason, level: 'error' }),
   );
   const stream = utf8Stream(input);
   const it = stream[Symbol.asyncIterator]();

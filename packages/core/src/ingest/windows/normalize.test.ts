@@ -2,21 +2,28 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Event } from '../../model/index.js';
 import {
-  Rejection,
   detectWindowsFlavour,
   newFlatTimeState,
   normalizeEvtxJson,
   normalizeWindowsRecord,
+  Rejection,
 } from './normalize.js';
 
 const src = { kind: 'winjson', uri: 'mem', record: 7 };
 
-function evtxRecord(over: { system?: Record<string, unknown>; eventData?: unknown; userData?: unknown } = {}) {
+function evtxRecord(
+  over: { system?: Record<string, unknown>; eventData?: unknown; userData?: unknown } = {},
+) {
   return {
     Event: {
       '#attributes': { xmlns: 'http://schemas.microsoft.com/win/2004/08/events/event' },
       System: {
-        Provider: { '#attributes': { Name: 'Microsoft-Windows-Security-Auditing', Guid: '{54849625-5478-4994-A5BA-3E3B0328C30D}' } },
+        Provider: {
+          '#attributes': {
+            Name: 'Microsoft-Windows-Security-Auditing',
+            Guid: '{54849625-5478-4994-A5BA-3E3B0328C30D}',
+          },
+        },
         EventID: 4624,
         Version: 2,
         Level: 0,
@@ -39,7 +46,8 @@ function evtxRecord(over: { system?: Record<string, unknown>; eventData?: unknow
 }
 
 function ok(r: Event | Rejection | string): Event {
-  if (r instanceof Rejection || typeof r === 'string') assert.fail(`rejected: ${typeof r === 'string' ? r : r.reason}`);
+  if (r instanceof Rejection || typeof r === 'string')
+    assert.fail(`rejected: ${typeof r === 'string' ? r : r.reason}`);
   return r;
 }
 
@@ -78,7 +86,10 @@ test('evtx_dump JSON: EventID with Qualifiers, unnamed Data, Binary, UserData, n
   const classic = ok(
     normalizeEvtxJson(
       evtxRecord({
-        system: { EventID: { '#attributes': { Qualifiers: 16384 }, '#text': 7045 }, Security: { '#attributes': { UserID: 'S-1-5-18' } } },
+        system: {
+          EventID: { '#attributes': { Qualifiers: 16384 }, '#text': 7045 },
+          Security: { '#attributes': { UserID: 'S-1-5-18' } },
+        },
         eventData: { Data: { '#text': ['MsMpEng.exe', '4.18', 'mpengine.dll'] }, Binary: '00AA' },
       }),
       src,
@@ -150,7 +161,7 @@ test('NXLog flat JSON: renames, metadata dropped, local EventTime placed in UTC 
     ProviderGuid: '{5770385F-C22A-43E0-BF4C-06F5698FFBD9}',
     EventID: 13,
     Channel: 'Microsoft-Windows-Sysmon/Operational',
-    Keywords: -9223372036854775808,
+    Keywords: JSON.parse('-9223372036854775808') as number, // as NXLog writes it; not exact in a double
     RecordNumber: 713650,
     UserID: 'S-1-5-18',
     ExecutionProcessID: 3500,
@@ -187,7 +198,7 @@ test('NXLog flat JSON: renames, metadata dropped, local EventTime placed in UTC 
     TimeCreated: '2020-06-10T02:50:54.000Z',
   });
   // audit success keywords survive the signed decimal
-  const kw = ok(normalizeWindowsRecord({ ...rec, Keywords: -9214364837600034816 }, src));
+  const kw = ok(normalizeWindowsRecord({ ...rec, Keywords: JSON.parse('-9214364837600034816') }, src));
   assert.equal(kw.fields.Keywords, '0x8020000000000000');
   // a ThreadID without NXLog's ExecutionProcessID is event data
   const { ExecutionProcessID: _drop, ...noExec } = rec;
@@ -204,14 +215,28 @@ test('flat JSON: zone-less TimeCreated is measured against Sysmon UtcTime and th
     EventID: 10,
     Channel: 'Microsoft-Windows-Sysmon/Operational',
   };
-  const security = { TimeCreated: '2020-10-18 10:56:18.799', Hostname: 'WORKSTATION5', EventID: 5156, Channel: 'Security' };
-  assert.equal(ok(normalizeWindowsRecord(sysmon, src, undefined, { state })).time, Date.UTC(2020, 9, 19, 2, 56, 5, 990));
+  const security = {
+    TimeCreated: '2020-10-18 10:56:18.799',
+    Hostname: 'WORKSTATION5',
+    EventID: 5156,
+    Channel: 'Security',
+  };
+  assert.equal(
+    ok(normalizeWindowsRecord(sysmon, src, undefined, { state })).time,
+    Date.UTC(2020, 9, 19, 2, 56, 5, 990),
+  );
   assert.equal(state.offsets.get('WORKSTATION5'), -16 * 3600_000);
-  assert.equal(ok(normalizeWindowsRecord(security, src, undefined, { state })).time, Date.UTC(2020, 9, 19, 2, 56, 18, 799));
+  assert.equal(
+    ok(normalizeWindowsRecord(security, src, undefined, { state })).time,
+    Date.UTC(2020, 9, 19, 2, 56, 18, 799),
+  );
   assert.equal(state.assumedUtc, undefined);
   // no evidence: UTC, flagged; a configured offset wins over guessing
   const fresh = newFlatTimeState();
-  assert.equal(ok(normalizeWindowsRecord(security, src, undefined, { state: fresh })).time, Date.UTC(2020, 9, 18, 10, 56, 18, 799));
+  assert.equal(
+    ok(normalizeWindowsRecord(security, src, undefined, { state: fresh })).time,
+    Date.UTC(2020, 9, 18, 10, 56, 18, 799),
+  );
   assert.equal(fresh.assumedUtc, true);
   assert.equal(
     ok(normalizeWindowsRecord(security, src, undefined, { offsetMinutes: -240 })).time,
@@ -224,20 +249,45 @@ test('flat JSON: zone-less TimeCreated is measured against Sysmon UtcTime and th
   );
   // a zoned TimeCreated that is really local 12-hour time (ninjacopy capture): measured and corrected
   const z = newFlatTimeState();
-  const zs = { ...sysmon, Hostname: 'DC01', TimeCreated: '2023-07-19T05:32:49.821Z', UtcTime: '2023-07-20 00:32:49.820' };
-  assert.equal(ok(normalizeWindowsRecord(zs, src, undefined, { state: z })).time, Date.UTC(2023, 6, 20, 0, 32, 49, 821));
+  const zs = {
+    ...sysmon,
+    Hostname: 'DC01',
+    TimeCreated: '2023-07-19T05:32:49.821Z',
+    UtcTime: '2023-07-20 00:32:49.820',
+  };
+  assert.equal(
+    ok(normalizeWindowsRecord(zs, src, undefined, { state: z })).time,
+    Date.UTC(2023, 6, 20, 0, 32, 49, 821),
+  );
   assert.deepEqual(z.corrected, { host: 'DC01', offsetMs: -19 * 3600_000 });
   const zsec = { ...security, Hostname: 'DC01', TimeCreated: '2023-07-19T05:33:00.007Z' };
-  assert.equal(ok(normalizeWindowsRecord(zsec, src, undefined, { state: z })).time, Date.UTC(2023, 6, 20, 0, 33, 0, 7));
+  assert.equal(
+    ok(normalizeWindowsRecord(zsec, src, undefined, { state: z })).time,
+    Date.UTC(2023, 6, 20, 0, 33, 0, 7),
+  );
   // another host's clock is not touched by DC01's offset
   const other = { ...zsec, Hostname: 'WS9' };
-  assert.equal(ok(normalizeWindowsRecord(other, src, undefined, { state: z })).time, Date.UTC(2023, 6, 19, 5, 33, 0, 7));
+  assert.equal(
+    ok(normalizeWindowsRecord(other, src, undefined, { state: z })).time,
+    Date.UTC(2023, 6, 19, 5, 33, 0, 7),
+  );
   // a Sysmon record written minutes late is not mistaken for a clock offset
-  const late = { ...sysmon, Hostname: 'WS9', TimeCreated: '2023-07-19T05:41:00Z', UtcTime: '2023-07-19 05:33:00.000' };
-  assert.equal(ok(normalizeWindowsRecord(late, src, undefined, { state: z })).time, Date.UTC(2023, 6, 19, 5, 41));
+  const late = {
+    ...sysmon,
+    Hostname: 'WS9',
+    TimeCreated: '2023-07-19T05:41:00Z',
+    UtcTime: '2023-07-19 05:33:00.000',
+  };
+  assert.equal(
+    ok(normalizeWindowsRecord(late, src, undefined, { state: z })).time,
+    Date.UTC(2023, 6, 19, 5, 41),
+  );
   assert.equal(z.offsets.has('WS9'), false);
   // Raccine-style export: the provider is in Source
-  assert.equal(ok(normalizeWindowsRecord({ ...security, Source: 'Raccine' }, src)).fields.Provider_Name, 'Raccine');
+  assert.equal(
+    ok(normalizeWindowsRecord({ ...security, Source: 'Raccine' }, src)).fields.Provider_Name,
+    'Raccine',
+  );
 });
 
 test('flat JSON: missing or invalid time and EventID are rejected', () => {
@@ -247,7 +297,11 @@ test('flat JSON: missing or invalid time and EventID are rejected', () => {
   const r2 = normalizeWindowsRecord({ EventID: 1, Channel: 'x', EventTime: '2020-13-01 00:00:00' }, src);
   assert.ok(r2 instanceof Rejection);
   assert.equal(r2.field, 'EventTime');
-  const r3 = normalizeWindowsRecord({ EventID: 'x', Channel: 'x', TimeCreated: '2020-01-01T00:00:00Z' }, src, 'nxlog-json');
+  const r3 = normalizeWindowsRecord(
+    { EventID: 'x', Channel: 'x', TimeCreated: '2020-01-01T00:00:00Z' },
+    src,
+    'nxlog-json',
+  );
   assert.ok(r3 instanceof Rejection);
   assert.equal(r3.field, 'EventID');
 });
@@ -266,7 +320,11 @@ test('ECS (Winlogbeat): winlog.* mapped, event_data spread, string event id made
       provider_guid: '{54849625-5478-4994-a5ba-3e3b0328c30d}',
       record_id: 12345,
       process: { pid: 4, thread: { id: 88 } },
-      event_data: { NewProcessName: 'C:\\Windows\\System32\\cmd.exe', CommandLine: 'cmd /c whoami', Channel: 'x' },
+      event_data: {
+        NewProcessName: 'C:\\Windows\\System32\\cmd.exe',
+        CommandLine: 'cmd /c whoami',
+        Channel: 'x',
+      },
       user: { identifier: 'S-1-5-18' },
     },
   };
@@ -308,8 +366,61 @@ test('records of no known flavour are rejected; __proto__ keys cannot pollute', 
   const r = normalizeWindowsRecord({ ts: 1, uid: 'C1' }, src);
   assert.ok(r instanceof Rejection);
   assert.match(r.reason, /not a Windows event/);
-  const evil = JSON.parse('{"EventID": 1, "Channel": "x", "TimeCreated": "2020-01-01T00:00:00Z", "__proto__": {"polluted": 1}}');
+  const evil = JSON.parse(
+    '{"EventID": 1, "Channel": "x", "TimeCreated": "2020-01-01T00:00:00Z", "__proto__": {"polluted": 1}}',
+  );
   const e = ok(normalizeWindowsRecord(evil, src));
   assert.equal(Object.getPrototypeOf(e.fields), Object.prototype);
   assert.equal((e.fields as { polluted?: number }).polluted, undefined);
+});
+
+test('python-evtx + xmltodict shape (@attributes, named Data list) gives the same fields', () => {
+  const dumped = ok(
+    normalizeEvtxJson(
+      evtxRecord({
+        system: { EventID: { '#attributes': { Qualifiers: '' }, '#text': 4688 } },
+        eventData: { NewProcessName: 'C:\\x.exe', SubjectUserSid: 'S-1-5-18', Empty: null },
+      }),
+      src,
+    ),
+  );
+  const xmltodict = ok(
+    normalizeEvtxJson(
+      {
+        Event: {
+          '@xmlns': 'http://schemas.microsoft.com/win/2004/08/events/event',
+          System: {
+            Provider: {
+              '@Name': 'Microsoft-Windows-Security-Auditing',
+              '@Guid': '{54849625-5478-4994-A5BA-3E3B0328C30D}',
+            },
+            EventID: { '@Qualifiers': '', '#text': '4688' },
+            Version: '2',
+            Level: '0',
+            Task: '12544',
+            Opcode: '0',
+            Keywords: '0x8020000000000000',
+            TimeCreated: { '@SystemTime': '2024-03-01 10:20:30.123456+00:00' },
+            EventRecordID: '99',
+            Correlation: { '@ActivityID': '{AAAA}' },
+            Execution: { '@ProcessID': '640', '@ThreadID': '700' },
+            Channel: 'Security',
+            Computer: 'dc01.corp.local',
+            Security: null,
+          },
+          EventData: {
+            Data: [
+              { '@Name': 'NewProcessName', '#text': 'C:\\x.exe' },
+              { '@Name': 'SubjectUserSid', '#text': 'S-1-5-18' },
+              { '@Name': 'Empty' },
+            ],
+          },
+        },
+      },
+      src,
+    ),
+  );
+  assert.equal(xmltodict.time, dumped.time);
+  // xmltodict has only strings; the numeric System fields are numbers after normalisation
+  assert.deepEqual(xmltodict.fields, dumped.fields);
 });

@@ -33,11 +33,6 @@ export interface WindowsNormalizeOptions {
    * record of one input, as readers do. Without it each record stands alone.
    */
   state?: FlatTimeState;
-  /**
-   * The record may become the event's `fields` object (renamed in place) instead of being copied;
-   * readers set it for the objects JSON.parse just returned.
-   */
-  reuseRecord?: boolean;
 }
 
 export interface FlatTimeState {
@@ -103,8 +98,14 @@ export function normalizeWindowsRecord(
  * The public entry for the EVTX reader: one record in evtx_dump's JSON shape -> Event, or a string
  * saying why it is invalid. Signature kept stable for `ingest/evtx/`.
  */
-export function normalizeEvtxJson(obj: unknown, source: SourceRef, opts?: WindowsNormalizeOptions): Event | string {
-  const r = isObj(obj) ? normalizeEvtxRecord(obj, source, opts ?? {}) : new Rejection('expected a JSON object');
+export function normalizeEvtxJson(
+  obj: unknown,
+  source: SourceRef,
+  opts?: WindowsNormalizeOptions,
+): Event | string {
+  const r = isObj(obj)
+    ? normalizeEvtxRecord(obj, source, opts ?? {})
+    : new Rejection('expected a JSON object');
   return r instanceof Rejection ? (r.field ? `${r.reason} (field ${r.field})` : r.reason) : r;
 }
 
@@ -119,6 +120,28 @@ function jsonType(v: unknown): string {
 function textOf(v: unknown): unknown {
   if (isObj(v) && '#text' in v) return v['#text'];
   return v;
+}
+
+/**
+ * The attributes of an element: evtx_dump's `{"#attributes": {...}}`, or xmltodict's `@name` keys
+ * (python-evtx + xmltodict exports: `{"Provider": {"@Name": ...}}`, `{"Data": [{"@Name": ...}]}`).
+ */
+function attrsOf(v: Obj): Obj | undefined {
+  let out: Obj | undefined = isObj(v['#attributes']) ? v['#attributes'] : undefined;
+  for (const k in v) {
+    if (k.charCodeAt(0) === 64 /* @ */ && k.length > 1) {
+      if (!out || out === v['#attributes']) out = { ...out };
+      out[k.slice(1)] = v[k];
+    }
+  }
+  return out;
+}
+
+function attrOf(v: unknown, name: string): unknown {
+  if (!isObj(v)) return undefined;
+  const a = v['#attributes'];
+  if (isObj(a) && a[name] !== undefined) return a[name];
+  return v[`@${name}`];
 }
 
 function setField(f: Obj, key: string, value: unknown, fromData: boolean): void {
@@ -138,7 +161,19 @@ function setField(f: Obj, key: string, value: unknown, fromData: boolean): void 
  * are several (a list field matches when any element matches).
  */
 function addUnnamedData(f: Obj, v: unknown): void {
+  if (Array.isArray(v) && v.some(isObj)) {
+    // xmltodict style: one element per <Data>, named by its Name attribute
+    for (const el of v) addUnnamedData(f, el);
+    return;
+  }
+  const name = attrOf(v, 'Name');
+  if (typeof name === 'string' && name) {
+    const t = isObj(v) && '#text' in v ? v['#text'] : null;
+    setField(f, name, t, true);
+    return;
+  }
   const t = textOf(v);
+  if (isObj(t)) return; // an attribute-only element carries no value
   if (t === null || t === undefined) return;
   const prev = f.Data;
   if (prev === undefined) f.Data = t;
@@ -152,7 +187,8 @@ function addEventData(f: Obj, data: unknown): void {
   }
   for (const k in data) {
     const v = data[k];
-    if (k === '#attributes') continue; // EventData's own Name attribute (a template name)
+    // EventData's own attributes (a template Name), evtx_dump's or xmltodict's
+    if (k === '#attributes' || k.charCodeAt(0) === 64) continue;
     if (k === 'Data' || k === '#text') addUnnamedData(f, v);
     else setField(f, k, textOf(v), true);
   }
@@ -168,7 +204,8 @@ function addUserData(f: Obj, data: unknown, path: string): void {
   for (const k in data) {
     const v = data[k];
     if (k === '#attributes') {
-      if (isObj(v)) for (const a in v) if (a !== 'xmlns' && !a.startsWith('xmlns:')) addLeaf(f, a, v[a], path);
+      if (isObj(v))
+        for (const a in v) if (a !== 'xmlns' && !a.startsWith('xmlns:')) addLeaf(f, a, v[a], path);
       continue;
     }
     if (isObj(v) && !('#text' in v)) addUserData(f, v, path ? `${path}.${k}` : k);
@@ -214,18 +251,18 @@ function normalizeEvtxRecord(rec: Obj, source: SourceRef, opts: WindowsNormalize
     const v = sys[k];
     if (v === null || v === undefined || k === '__proto__') continue;
     if (k === 'TimeCreated') {
-      systemTime = isObj(v) ? (isObj(v['#attributes']) ? v['#attributes'].SystemTime : v.SystemTime) : v;
+      systemTime = isObj(v) ? (attrOf(v, 'SystemTime') ?? v.SystemTime) : v;
       continue;
     }
     if (k === 'EventID' && isObj(v)) {
       f.EventID = v['#text'];
-      const q = isObj(v['#attributes']) ? v['#attributes'].Qualifiers : undefined;
+      const q = attrOf(v, 'Qualifiers');
       if (q !== undefined && q !== null && q !== '') f.EventID_Qualifiers = q;
       continue;
     }
     if (isObj(v)) {
       // Provider, Execution, Security, Correlation: attributes become `Element_Attribute`
-      const attrs = isObj(v['#attributes']) ? v['#attributes'] : undefined;
+      const attrs = attrsOf(v);
       if (attrs) for (const a in attrs) if (attrs[a] !== null && attrs[a] !== '') f[`${k}_${a}`] = attrs[a];
       if ('#text' in v) f[k] = v['#text'];
       continue;
@@ -236,7 +273,8 @@ function normalizeEvtxRecord(rec: Obj, source: SourceRef, opts: WindowsNormalize
   if (systemTime === undefined || systemTime === null)
     return new Rejection('no TimeCreated SystemTime', 'Event.System.TimeCreated');
   const t = typeof systemTime === 'string' ? parseTimestamp(systemTime, opts.offsetMinutes ?? 0) : undefined;
-  if (!t) return new Rejection(`invalid TimeCreated ${JSON.stringify(systemTime)}`, 'Event.System.TimeCreated');
+  if (!t)
+    return new Rejection(`invalid TimeCreated ${JSON.stringify(systemTime)}`, 'Event.System.TimeCreated');
   f.TimeCreated = new Date(t.ms).toISOString();
   if (ev.EventData !== undefined) addEventData(f, ev.EventData);
   if (ev.UserData !== undefined) addUserData(f, ev.UserData, '');
@@ -269,7 +307,9 @@ const QUARTER_HOUR = 15 * 60_000;
 function flatTime(rec: Obj, opts: WindowsNormalizeOptions): number | Rejection {
   const tc = rec.TimeCreated;
   if (tc !== undefined && tc !== null) {
-    const s = isObj(tc) ? (tc.SystemTime ?? (isObj(tc['#attributes']) ? tc['#attributes'].SystemTime : undefined)) : tc;
+    const s = isObj(tc)
+      ? (tc.SystemTime ?? (isObj(tc['#attributes']) ? tc['#attributes'].SystemTime : undefined))
+      : tc;
     if (typeof s === 'number') {
       const ms = epochFromNumber(s);
       if (ms !== undefined) return ms;
@@ -381,43 +421,38 @@ function timeValue(v: unknown, opts: WindowsNormalizeOptions): number | undefine
   return undefined;
 }
 
-const NX_RENAMES = Object.entries(NXLOG_MAP.rename);
+const NX_RENAME = new Map(Object.entries(NXLOG_MAP.rename));
+const NX_RENAME_WHEN = new Map<string, { to: string; when: string }>(
+  NXLOG_MAP.renameWhen.map((r) => [r.from, r]),
+);
+const NX_DROP = new Set<string>(NXLOG_MAP.drop);
+const NX_DISPLAY = new Set<string>(NXLOG_MAP.displayNames);
 
 /**
- * Flat records are renamed in place when the caller hands over a record it no longer needs
- * (`reuseRecord`, as readers do with what JSON.parse returned): a few `in` checks and deletes
- * instead of copying some forty fields, which is most of this function's cost on NXLog data.
+ * Builds the fields in one pass over the record. (Renaming in place with `delete` measured twice
+ * as slow: deletes turn V8's fast objects into dictionaries.) A renamed value wins over a field
+ * the record already had under the target name.
  */
 function normalizeFlatRecord(rec: Obj, source: SourceRef, opts: WindowsNormalizeOptions): Event | Rejection {
   const time = flatTime(rec, opts);
   if (time instanceof Rejection) return time;
-  const f: Obj = opts.reuseRecord ? rec : { ...rec };
-  if ('__proto__' in f && Object.hasOwn(f, '__proto__')) delete f.__proto__;
-  for (const k of NXLOG_MAP.drop) if (k in f) delete f[k];
-  // the guarded renames first: their guards are original names
-  for (const r of NXLOG_MAP.renameWhen) {
-    if (r.from in f && r.when in f) {
-      f[r.to] = f[r.from];
-      delete f[r.from];
+  const f: Obj = {};
+  for (const k in rec) {
+    if (NX_DROP.has(k) || k === '__proto__') continue;
+    const v = rec[k];
+    let to = NX_RENAME.get(k);
+    if (to === undefined) {
+      const w = NX_RENAME_WHEN.get(k);
+      if (w !== undefined && w.when in rec) to = w.to;
+      else if (NX_DISPLAY.has(k) && typeof v === 'string' && !NUMERIC_RE.test(v)) to = `${k}_Name`;
     }
-  }
-  for (const k of NXLOG_MAP.displayNames) {
-    const v = f[k];
-    if (typeof v === 'string' && !NUMERIC_RE.test(v)) {
-      f[`${k}_Name`] = v;
-      delete f[k];
-    }
-  }
-  for (const [from, to] of NX_RENAMES) {
-    if (from in f && !(to in f)) {
-      f[to] = f[from];
-      delete f[from];
-    }
+    if (to !== undefined) f[to] = v;
+    else if (!(k in f)) f[k] = v;
   }
   if (f.Provider_Name === undefined) {
     for (const k of NXLOG_MAP.providerFallback) {
-      if (typeof f[k] === 'string') {
-        f.Provider_Name = f[k];
+      if (typeof rec[k] === 'string') {
+        f.Provider_Name = rec[k];
         break;
       }
     }
@@ -425,7 +460,7 @@ function normalizeFlatRecord(rec: Obj, source: SourceRef, opts: WindowsNormalize
   f.TimeCreated = new Date(time).toISOString();
   coerceSystemNumbers(f);
   if (typeof f.EventID !== 'number' || !Number.isInteger(f.EventID))
-    return new Rejection(`EventID is not an integer: ${JSON.stringify(f.EventID)}`, 'EventID');
+    return new Rejection(`EventID is not an integer: ${JSON.stringify(rec.EventID)}`, 'EventID');
   return { time, source, fields: f };
 }
 

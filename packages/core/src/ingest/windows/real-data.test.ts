@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { test } from 'node:test';
 import type { Event } from '../../model/index.js';
@@ -39,7 +39,9 @@ async function readFile(path: string) {
 type Obj = Record<string, unknown>;
 const attrs = (v: unknown): Obj => ((v as Obj | null)?.['#attributes'] as Obj) ?? {};
 
-test('every SigmaHQ regression .json twin reads, with the fields of the file', { skip: skipUnlessData('sigma/regression_data') }, async () => {
+test('every SigmaHQ regression .json twin reads, with the fields of the file', {
+  skip: skipUnlessData('sigma/regression_data'),
+}, async () => {
   const files = walk(sharedData('sigma/regression_data'), '.json');
   assert.ok(files.length >= 150, `found ${files.length} twins`);
   let total = 0;
@@ -79,7 +81,8 @@ test('every SigmaHQ regression .json twin reads, with the fields of the file', {
       const ud = x.Event.UserData as Obj | undefined;
       if (ud) {
         for (const inner of Object.values(ud) as Obj[]) {
-          for (const [k, v] of Object.entries(inner)) if (k !== '#attributes') assert.deepEqual(e.fields[k], v, where);
+          for (const [k, v] of Object.entries(inner))
+            if (k !== '#attributes') assert.deepEqual(e.fields[k], v, where);
         }
       }
     });
@@ -98,77 +101,88 @@ function unzipLines(zip: string): Map<string, string[]> {
     if (entry.startsWith('__MACOSX/') || entry.endsWith('/')) continue;
     const r = spawnSync('unzip', ['-p', zip, entry], { maxBuffer: 1 << 30 });
     assert.equal(r.status, 0);
-    out.set(entry, r.stdout.toString('utf8').split('\n').filter((l) => l.trim()));
+    out.set(
+      entry,
+      r.stdout
+        .toString('utf8')
+        .split('\n')
+        .filter((l) => l.trim()),
+    );
   }
   return out;
 }
 
-test(
-  'every Security-Datasets host capture reads with no error and one event per line',
-  { skip: skipUnlessData(SD) || (hasUnzip ? false : 'unzip not installed') },
-  async () => {
-    const zips = walk(sharedData(SD), '.zip').filter((z) => !z.includes('/network/'));
-    assert.ok(zips.length >= 35, `found ${zips.length} host captures`);
-    let events = 0;
-    const lags: number[] = [];
-    for (const zip of zips) {
-      const expected = unzipLines(zip);
-      const { inputs, problems } = await readFile(zip);
-      const name = relative(sharedData(SD), zip);
-      const errors = problems.filter((p) => p.level === 'error');
-      assert.deepEqual(errors, [], name);
-      // warnings allowed: a capture without any clue to its clock (3 Raccine events) and those
-      // whose TimeCreated claims UTC but is local time (the clock check below proves the fix)
-      for (const w of problems) assert.match(w.reason, /TimeCreated (has no time zone|of \S+ is -?\d+ h off)/, name);
-      if (process.env.HAECHI_TEST_VERBOSE) for (const w of problems) console.error(name, w.reason);
-      assert.deepEqual(
-        inputs.map((i) => i.uri),
-        [...expected.keys()].sort().map((e) => `${zip}!${e}`),
-        name,
-      );
-      for (const input of inputs) {
-        const lines = expected.get(input.uri.slice(zip.length + 1))!;
-        assert.equal(input.events.length, lines.length, `${name}: events = lines`);
-        events += lines.length;
-        for (let i = 0; i < lines.length; i++) {
-          const e = input.events[i]!;
-          // a sample of full field checks, the clock check on every Sysmon record
-          const raw = JSON.parse(lines[i]!) as Obj;
-          if (i % 97 === 0) {
-            assert.equal(e.fields.EventID, raw.EventID, `${name}:${i + 1}`);
-            assert.equal(e.fields.Channel, raw.Channel);
-            assert.equal(e.fields.Computer, raw.Hostname);
-            assert.equal(e.fields.Provider_Name, raw.SourceName ?? raw.Source);
-            if (raw.RecordNumber !== undefined) assert.equal(e.fields.EventRecordID, raw.RecordNumber);
-            if (typeof raw.CommandLine === 'string') assert.equal(e.fields.CommandLine, raw.CommandLine);
-            assert.equal(e.source.record, i + 1);
-          }
-          // Sysmon stamps its own UTC time; the event time chosen must agree with it (except for
-          // network connections and DNS queries, 3 and 22, whose UtcTime is when the flow or query
-          // began, which Sysmon reports up to hours later)
-          if (typeof raw.UtcTime === 'string' && raw.EventID !== 3 && raw.EventID !== 22) {
-            const utc = Date.parse(`${raw.UtcTime.replace(' ', 'T')}Z`);
-            const lag = Math.abs(e.time - utc);
-            lags.push(lag);
-            assert.ok(
-              lag <= 120_000,
-              `${name}:${i + 1}: time ${new Date(e.time).toISOString()} vs UtcTime ${raw.UtcTime}`,
-            );
-          }
+test('every Security-Datasets host capture reads with no error and one event per line', {
+  skip: skipUnlessData(SD) || (hasUnzip ? false : 'unzip not installed'),
+}, async () => {
+  const zips = walk(sharedData(SD), '.zip').filter((z) => !z.includes('/network/'));
+  assert.ok(zips.length >= 35, `found ${zips.length} host captures`);
+  let events = 0;
+  const lags: number[] = [];
+  for (const zip of zips) {
+    const expected = unzipLines(zip);
+    const { inputs, problems } = await readFile(zip);
+    const name = relative(sharedData(SD), zip);
+    const errors = problems.filter((p) => p.level === 'error');
+    assert.deepEqual(errors, [], name);
+    // warnings allowed: a capture without any clue to its clock (3 Raccine events) and those
+    // whose TimeCreated claims UTC but is local time (the clock check below proves the fix)
+    for (const w of problems)
+      assert.match(w.reason, /TimeCreated (has no time zone|of \S+ is -?\d+ h off)/, name);
+    if (process.env.HAECHI_TEST_VERBOSE) for (const w of problems) console.error(name, w.reason);
+    assert.deepEqual(
+      inputs.map((i) => i.uri),
+      [...expected.keys()].sort().map((e) => `${zip}!${e}`),
+      name,
+    );
+    for (const input of inputs) {
+      const lines = expected.get(input.uri.slice(zip.length + 1))!;
+      assert.equal(input.events.length, lines.length, `${name}: events = lines`);
+      events += lines.length;
+      for (let i = 0; i < lines.length; i++) {
+        const e = input.events[i]!;
+        // a sample of full field checks, the clock check on every Sysmon record
+        const raw = JSON.parse(lines[i]!) as Obj;
+        if (i % 97 === 0) {
+          assert.equal(e.fields.EventID, raw.EventID, `${name}:${i + 1}`);
+          assert.equal(e.fields.Channel, raw.Channel);
+          assert.equal(e.fields.Computer, raw.Hostname);
+          assert.equal(e.fields.Provider_Name, raw.SourceName ?? raw.Source);
+          if (raw.RecordNumber !== undefined) assert.equal(e.fields.EventRecordID, raw.RecordNumber);
+          if (typeof raw.CommandLine === 'string') assert.equal(e.fields.CommandLine, raw.CommandLine);
+          assert.equal(e.source.record, i + 1);
+        }
+        // Sysmon stamps its own UTC time; the event time chosen must agree with it (except for
+        // network connections and DNS queries, 3 and 22, whose UtcTime is when the flow or query
+        // began, which Sysmon reports up to hours later)
+        if (typeof raw.UtcTime === 'string' && raw.EventID !== 3 && raw.EventID !== 22) {
+          const utc = Date.parse(`${raw.UtcTime.replace(' ', 'T')}Z`);
+          const lag = Math.abs(e.time - utc);
+          lags.push(lag);
+          assert.ok(
+            lag <= 120_000,
+            `${name}:${i + 1}: time ${new Date(e.time).toISOString()} vs UtcTime ${raw.UtcTime}`,
+          );
         }
       }
     }
-    assert.ok(events > 170_000, `read ${events} events`);
-    // Sysmon writes some events seconds after the activity (TimeCreated > UtcTime); a wrong clock
-    // offset would be hours off for all of them
-    lags.sort((a, b) => a - b);
-    assert.ok(lags.length > 100_000, `checked ${lags.length} Sysmon clocks`);
-    assert.ok(lags[Math.floor(lags.length * 0.99)]! <= 2000, `99th percentile lag ${lags[Math.floor(lags.length * 0.99)]} ms`);
-    if (process.env.HAECHI_TEST_VERBOSE) console.error('lag max', lags.at(-1), 'p99', lags[Math.floor(lags.length * 0.99)]);
-  },
-);
+  }
+  assert.ok(events > 170_000, `read ${events} events`);
+  // Sysmon writes some events seconds after the activity (TimeCreated > UtcTime); a wrong clock
+  // offset would be hours off for all of them
+  lags.sort((a, b) => a - b);
+  assert.ok(lags.length > 100_000, `checked ${lags.length} Sysmon clocks`);
+  assert.ok(
+    lags[Math.floor(lags.length * 0.99)]! <= 2000,
+    `99th percentile lag ${lags[Math.floor(lags.length * 0.99)]} ms`,
+  );
+  if (process.env.HAECHI_TEST_VERBOSE)
+    console.error('lag max', lags.at(-1), 'p99', lags[Math.floor(lags.length * 0.99)]);
+});
 
-test('network captures inside Security-Datasets zips are not mistaken for Windows JSON', { skip: skipUnlessData(SD) }, async () => {
+test('network captures inside Security-Datasets zips are not mistaken for Windows JSON', {
+  skip: skipUnlessData(SD),
+}, async () => {
   const zip = sharedData(SD, 'discovery/network/empire_shell_samr_EnumDomainUsers.zip');
   const problems: RecordProblem[] = [];
   const opts = { onProblem: (p: RecordProblem) => problems.push(p) };

@@ -1,0 +1,246 @@
+/**
+ * EVTX reading speed (issue 3): records per second of haechi's native reader, single thread and
+ * with all threads, side by side with @ts-evtx/core and Debian's python3-evtx on the same files.
+ *
+ *   npm run bench -- evtx [--quick]
+ *
+ * The machine is shared, so besides wall-clock rates the in-process figures are also given per
+ * CPU-second (user + system time of this process), which is what "per thread" means when other
+ * jobs steal the cores. python3-evtx is timed the same way (user + system of the child).
+ */
+import { spawnSync } from 'node:child_process';
+import {
+  closeSync,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  CHUNK_SIZE,
+  FILE_HEADER_SIZE,
+  probeEvtxFile,
+  readChunk,
+  readEvtxParallel,
+  recordToEvent,
+  recordToJsonLine,
+  recordToXml,
+} from '@haechi/core/ingest/evtx';
+import { fmt, needData } from './_util.js';
+
+const quick = process.argv.includes('--quick');
+const samplesDir = needData('evtx', 'samples');
+const FILES = [
+  'evtxrs__security.evtx',
+  'evtxrs__irregular_bool_values.evtx',
+  'evtxrs__system.evtx',
+  'evtxrs__sysmon.evtx',
+  'evtxrs__ShellCore_multiple_fragments.evtx',
+  'mitre_cc0__Security_4688_5447_4950_firewall_3MB.evtx',
+  'pyevtx__issue_39_systemtime.evtx',
+].map((f) => join(samplesDir, f));
+
+interface Rate {
+  records: number;
+  wallMs: number;
+  cpuMs: number;
+}
+
+function perSec(n: number, ms: number): number {
+  return ms > 0 ? (n / ms) * 1000 : 0;
+}
+
+function measure(fn: () => number): Rate {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  const records = fn();
+  const wallMs = performance.now() - t0;
+  const cu = process.cpuUsage(c0);
+  return { records, wallMs, cpuMs: (cu.user + cu.system) / 1000 };
+}
+
+async function measureAsync(fn: () => Promise<number>): Promise<Rate> {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  const records = await fn();
+  const wallMs = performance.now() - t0;
+  const cu = process.cpuUsage(c0);
+  return { records, wallMs, cpuMs: (cu.user + cu.system) / 1000 };
+}
+
+/** Best of `n` runs by CPU time (the run least disturbed by the other jobs on the machine). */
+function bestOf(n: number, fn: () => number): Rate {
+  let best: Rate | undefined;
+  for (let i = 0; i < n; i++) {
+    const r = measure(fn);
+    if (!best || r.cpuMs < best.cpuMs) best = r;
+  }
+  return best as Rate;
+}
+
+const buffers = FILES.map((f) => readFileSync(f));
+
+type Mode = 'events' | 'jsonl' | 'xml' | 'parse';
+function ours(mode: Mode): number {
+  let n = 0;
+  for (const b of buffers) {
+    const chunks = Math.floor((b.length - FILE_HEADER_SIZE) / CHUNK_SIZE);
+    for (let i = 0; i < chunks; i++) {
+      const off = FILE_HEADER_SIZE + i * CHUNK_SIZE;
+      readChunk(
+        b.subarray(off, off + CHUNK_SIZE),
+        i,
+        off,
+        'bench',
+        {},
+        (r) => {
+          n++;
+          if (mode === 'events') recordToEvent(r, 'bench');
+          else if (mode === 'jsonl') recordToJsonLine(r);
+          else if (mode === 'xml') recordToXml(r);
+        },
+        () => {},
+      );
+    }
+  }
+  return n;
+}
+
+function row(label: string, r: Rate, extra = ''): void {
+  console.log(
+    `${label.padEnd(46)} ${fmt(r.records).padStart(8)} rec ${fmt(perSec(r.records, r.wallMs)).padStart(10)} rec/s wall ${fmt(perSec(r.records, r.cpuMs)).padStart(10)} rec/CPU-s ${extra}`,
+  );
+}
+
+console.log(
+  `files: ${FILES.length} samples from ../shared/data/evtx/samples, ${fmt(buffers.reduce((a, b) => a + b.length, 0) / 1048576, 1)} MiB`,
+);
+console.log(
+  `machine: ${availableParallelism()} cores, load average ${(await import('node:os'))
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')}`,
+);
+const runs = quick ? 2 : 5;
+ours('events'); // warm-up (JIT)
+const parse = bestOf(runs, () => ours('parse'));
+const events = bestOf(runs, () => ours('events'));
+const jsonl = bestOf(runs, () => ours('jsonl'));
+const xml = bestOf(runs, () => ours('xml'));
+console.log('\nhaechi, one thread:');
+row('  parse + resolve BinXML', parse);
+row('  -> Event (Sigma fields)', events);
+row('  -> evtx_dump JSON line', jsonl);
+row('  -> Windows XML', xml);
+
+// All threads: a large file made of the samples' chunks (chunks are self-contained), read by
+// worker threads in parallel.
+const dir = mkdtempSync(join(tmpdir(), 'haechi-evtx-bench-'));
+const big = join(dir, 'big.evtx');
+const reps = quick ? 2 : 10;
+{
+  const fd = openSync(big, 'w');
+  writeSync(fd, buffers[0].subarray(0, FILE_HEADER_SIZE));
+  for (let k = 0; k < reps; k++) {
+    for (const b of buffers) {
+      for (let off = FILE_HEADER_SIZE; off + CHUNK_SIZE <= b.length; off += CHUNK_SIZE) {
+        if (b.subarray(off, off + 8).toString('latin1') === 'ElfChnk\0')
+          writeSync(fd, b.subarray(off, off + CHUNK_SIZE));
+      }
+    }
+  }
+  closeSync(fd);
+}
+const threads = availableParallelism();
+const { header, chunks } = probeEvtxFile(big);
+async function parallel(t: number): Promise<number> {
+  let n = 0;
+  for await (const c of readEvtxParallel(big, big, header, chunks, { threads: t, kind: 'events' }))
+    n += c.items.length;
+  return n;
+}
+await parallel(threads); // warm-up
+const par1 = await measureAsync(() => parallel(1));
+const parN = await measureAsync(() => parallel(threads));
+console.log(
+  `\nhaechi, worker threads on one ${fmt(chunks)}-chunk file (-> Event, including worker start-up and transfer):`,
+);
+row('  1 worker', par1);
+row(
+  `  ${threads} workers`,
+  parN,
+  `(x${(perSec(parN.records, parN.wallMs) / perSec(par1.records, par1.wallMs)).toFixed(2)} wall vs 1 worker)`,
+);
+rmSync(dir, { recursive: true, force: true });
+
+// @ts-evtx/core on the same files.
+const { evtx } = await import('@ts-evtx/core');
+async function tsEvtx(): Promise<number> {
+  let n = 0;
+  for (const f of FILES) {
+    await evtx(f).forEach(() => {
+      n++;
+    });
+  }
+  return n;
+}
+await tsEvtx();
+const ts = await measureAsync(tsEvtx);
+console.log('\n@ts-evtx/core 1.1.1, one thread (its events):');
+row('  evtx(file).forEach', ts, `(${fmt(events.records - ts.records)} records fewer than haechi)`);
+
+// Debian's python3-evtx (0.6.1): evtx_dump.py renders each file as XML.
+const pyScript = ['/usr/bin/evtx_dump.py', '/usr/local/bin/evtx_dump.py'].find((p) => existsSync(p));
+let py: Rate | undefined;
+if (pyScript) {
+  const pyFiles = quick ? FILES.slice(0, 2) : FILES;
+  const script = `import resource, subprocess, sys, time
+t=time.time()
+for f in sys.argv[1:]:
+    subprocess.run(['/usr/bin/python3', '${pyScript}', f], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+w=time.time()-t
+r=resource.getrusage(resource.RUSAGE_CHILDREN)
+print(w*1000, (r.ru_utime+r.ru_stime)*1000)`;
+  const res = spawnSync('/usr/bin/python3', ['-c', script, ...pyFiles], { encoding: 'utf8' });
+  const [wall, cpu] = res.stdout.trim().split(/\s+/).map(Number);
+  let n = 0;
+  const nameSet = new Set(pyFiles);
+  for (let i = 0; i < FILES.length; i++) {
+    if (!nameSet.has(FILES[i])) continue;
+    const b = buffers[i];
+    for (let off = FILE_HEADER_SIZE; off + CHUNK_SIZE <= b.length; off += CHUNK_SIZE)
+      readChunk(
+        b.subarray(off, off + CHUNK_SIZE),
+        0,
+        off,
+        'x',
+        {},
+        () => n++,
+        () => {},
+      );
+  }
+  py = { records: n, wallMs: wall, cpuMs: cpu };
+  console.log(`\npython3-evtx (${pyScript}), one process per file, XML:`);
+  row(`  evtx_dump.py on ${pyFiles.length} files`, py);
+} else {
+  console.log('\npython3-evtx: not installed (apt-get install -y python3-evtx); skipped');
+}
+
+const ratio = (a: Rate, b: Rate, cpu: boolean) =>
+  (perSec(a.records, cpu ? a.cpuMs : a.wallMs) / perSec(b.records, cpu ? b.cpuMs : b.wallMs)).toFixed(1);
+console.log('\nratios (haechi -> Event, one thread):');
+console.log(
+  `  vs @ts-evtx/core: x${ratio(events, ts, true)} per CPU-second, x${ratio(events, ts, false)} wall`,
+);
+if (py)
+  console.log(
+    `  vs python3-evtx:  x${ratio(events, py, true)} per CPU-second, x${ratio(events, py, false)} wall`,
+  );
+console.log(
+  `  all ${threads} threads vs one thread (wall): x${(perSec(parN.records, parN.wallMs) / perSec(events.records, events.wallMs)).toFixed(2)}`,
+);

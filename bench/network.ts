@@ -1,0 +1,185 @@
+/**
+ * `npm run bench -- network [--lines N] [--conns N] [--lookups N]`
+ *  1. Zeek conn.log parsing: lines per second on one thread (real stratosphere 008 records repeated
+ *     to N lines in a temp file; the same records as Zeek JSON for comparison).
+ *  2. All network analytics over N generated connections (a company of 2,000 hosts talking to
+ *     20,000 destinations, with one beacon, one relay chain and one upload in it): feed + finish.
+ *  3. Enrichment: ASN/country lookups per second on distinct public addresses (no cache hits).
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createNetworkAnalytics } from '@haechi/core/analytics/network';
+import { createEnricher, sharedGeoDb } from '@haechi/core/enrich';
+import { fileInput, zeekJsonReader, zeekTsvReader } from '@haechi/core/ingest/network';
+import type { Event } from '@haechi/core';
+import { sharedData, skipUnlessData } from '@haechi/core/testing';
+
+function arg(name: string, def: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : def;
+}
+const LINES = arg('lines', 1_000_000);
+const CONNS = arg('conns', 1_000_000);
+const LOOKUPS = arg('lookups', 1_000_000);
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+async function parseBench(): Promise<void> {
+  const skip = skipUnlessData('network/stratosphere');
+  if (skip) {
+    console.log(`parse: skipped (${skip})`);
+    return;
+  }
+  const src = readFileSync(sharedData('network/stratosphere/008-zeek-mixed/data/conn.log.labeled'), 'utf8').split('\n');
+  const header = src.filter((l) => l.startsWith('#') && !l.startsWith('#close'));
+  const data = src.filter((l) => l && !l.startsWith('#'));
+  const dir = mkdtempSync(join(tmpdir(), 'haechi-bench-net-'));
+  try {
+    const rows: string[] = [];
+    for (let i = 0; i < LINES; i++) rows.push(data[i % data.length]!);
+    const tsvPath = join(dir, 'conn.log');
+    writeFileSync(tsvPath, `${header.join('\n')}\n${rows.join('\n')}\n`);
+    const mb = readFileSync(tsvPath).length / 1e6;
+    for (const [label, reader, path] of [['TSV', zeekTsvReader, tsvPath]] as const) {
+      let best = 0;
+      for (let run = 0; run < 3; run++) {
+        const t0 = performance.now();
+        let n = 0;
+        for await (const b of reader.read(fileInput(path), { batchSize: 2000 })) n += b.length;
+        const s = (performance.now() - t0) / 1000;
+        if (n !== LINES) throw new Error(`read ${n} of ${LINES}`);
+        best = Math.max(best, n / s);
+      }
+      console.log(`parse Zeek ${label} conn.log: ${fmt(best)} lines/s (${(best * mb / LINES).toFixed(1)} MB/s; best of 3, ${fmt(LINES)} lines, ${mb.toFixed(0)} MB, one thread)`);
+    }
+    // the same records as Zeek JSON
+    const fields = header.find((l) => l.startsWith('#fields'))!.split('\t').slice(1);
+    const jsonRows: string[] = [];
+    const events: Event[] = [];
+    for await (const b of zeekTsvReader.read(fileInput(tsvPath), {})) {
+      for (const e of b) {
+        if (events.length < 200_000) events.push(e);
+      }
+      if (events.length >= 200_000) break;
+    }
+    for (const e of events) jsonRows.push(JSON.stringify({ _path: 'conn', ...e.fields }));
+    const jsonPath = join(dir, 'conn.json');
+    writeFileSync(jsonPath, `${jsonRows.join('\n')}\n`);
+    const t0 = performance.now();
+    let n = 0;
+    for await (const b of zeekJsonReader.read(fileInput(jsonPath), { batchSize: 2000 })) n += b.length;
+    const rate = n / ((performance.now() - t0) / 1000);
+    console.log(`parse Zeek JSON conn.log: ${fmt(rate)} lines/s (${fmt(n)} lines, ${fields.length} fields)`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function analyticsBench(): Promise<void> {
+  const r = rng(42);
+  const enricher = createEnricher();
+  sharedGeoDb().preload();
+  const analytics = createNetworkAnalytics({ enricher });
+  const hosts = Array.from({ length: 2000 }, (_, i) => `10.${1 + (i >> 8)}.${i & 255}.${10 + (i % 200)}`);
+  const dests = Array.from({ length: 20_000 }, () => `${1 + Math.floor(r() * 222)}.${Math.floor(r() * 256)}.${Math.floor(r() * 256)}.${1 + Math.floor(r() * 254)}`);
+  const start = Date.UTC(2026, 2, 2);
+  const span = 2 * 86_400_000;
+  let genMs = 0;
+  let feedMs = 0;
+  let made = 0;
+  let record = 0;
+  const BATCH = 10_000;
+  while (made < CONNS) {
+    const g0 = performance.now();
+    const batch: Event[] = [];
+    for (let i = 0; i < BATCH && made < CONNS; i++, made++) {
+      let src = hosts[Math.floor(r() * hosts.length)]!;
+      let dst = dests[Math.floor(Math.pow(r(), 3) * dests.length)]!; // a few popular destinations
+      let dport = r() < 0.8 ? 443 : r() < 0.5 ? 80 : [22, 3389, 53, 445, 8080][Math.floor(r() * 5)]!;
+      let time = start + Math.floor(r() * span);
+      let orig = Math.floor(200 + r() * 5000);
+      if (made % 500 === 0) {
+        // the beacon: one host, every 5 minutes
+        src = hosts[7]!;
+        dst = '139.180.140.83';
+        dport = 443;
+        time = start + (made / 500) * 300_000;
+        orig = 620;
+      }
+      if (dport === 3389 || dport === 22) dst = hosts[Math.floor(r() * hosts.length)]!;
+      batch.push({
+        time,
+        source: { kind: 'zeek.conn', uri: 'bench/conn.log', record: ++record },
+        fields: {
+          ts: time / 1000,
+          uid: `C${record}`,
+          'id.orig_h': src,
+          'id.orig_p': 49152 + (record % 16000),
+          'id.resp_h': dst,
+          'id.resp_p': dport,
+          proto: 'tcp',
+          duration: r() * 60,
+          orig_bytes: orig,
+          resp_bytes: Math.floor(500 + r() * 50_000),
+          conn_state: r() < 0.05 ? 'S0' : 'SF',
+        },
+      });
+    }
+    const g1 = performance.now();
+    for (const a of analytics) {
+      const wanted = batch.filter((e) => a.wants(e));
+      if (wanted.length) a.feed(wanted);
+    }
+    const g2 = performance.now();
+    genMs += g1 - g0;
+    feedMs += g2 - g1;
+  }
+  const f0 = performance.now();
+  const counts: Record<string, number> = {};
+  for (const a of analytics) for (const f of a.finish()) counts[f.detector] = (counts[f.detector] ?? 0) + 1;
+  const finishMs = performance.now() - f0;
+  const heap = process.memoryUsage().heapUsed / 1e6;
+  console.log(
+    `analytics over ${fmt(CONNS)} connections (2,000 hosts, 20,000 destinations): feed ${(feedMs / 1000).toFixed(2)} s + finish ${(finishMs / 1000).toFixed(2)} s = ${((feedMs + finishMs) / 1000).toFixed(2)} s (${fmt(CONNS / ((feedMs + finishMs) / 1000))} conns/s; generating them took ${(genMs / 1000).toFixed(2)} s; heap ${heap.toFixed(0)} MB)`,
+  );
+  console.log(`  findings: ${JSON.stringify(counts)}`);
+}
+
+function enrichBench(): void {
+  const r = rng(9);
+  const t0 = performance.now();
+  const geo = sharedGeoDb();
+  geo.preload();
+  const loadMs = performance.now() - t0;
+  const ips: string[] = [];
+  for (let i = 0; i < LOOKUPS; i++) ips.push(`${1 + Math.floor(r() * 222)}.${Math.floor(r() * 256)}.${Math.floor(r() * 256)}.${Math.floor(r() * 256)}`);
+  const e = createEnricher();
+  const t1 = performance.now();
+  let found = 0;
+  for (const ip of ips) if (e.lookup(ip).asn !== undefined) found++;
+  const s = (performance.now() - t1) / 1000;
+  const v6: string[] = [];
+  for (let i = 0; i < 200_000; i++) v6.push(`2${Math.floor(r() * 0x1000).toString(16).padStart(3, '0')}:${Math.floor(r() * 0x10000).toString(16)}::${Math.floor(r() * 0x10000).toString(16)}`);
+  const e6 = createEnricher();
+  const t2 = performance.now();
+  for (const ip of v6) e6.lookup(ip);
+  const s6 = (performance.now() - t2) / 1000;
+  console.log(
+    `enrichment: tables loaded in ${(loadMs / 1000).toFixed(2)} s; ${fmt(LOOKUPS / s)} IPv4 lookups/s (${fmt(LOOKUPS)} distinct addresses, ${((100 * found) / LOOKUPS).toFixed(0)} % with an ASN); ${fmt(v6.length / s6)} IPv6 lookups/s`,
+  );
+}
+
+await parseBench();
+enrichBench();
+await analyticsBench();
