@@ -3,6 +3,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { HaechiError } from '@haechi/core';
+import { type ReportFlags, suppliersReport } from '../src/commands/suppliers.js';
 import { ATTACKER, CHANGE_WINDOW, HOSTS, SUPPLIER, TIMELINE } from '../src/demo/scenario.js';
 import { writeDemoSuppliers } from '../src/demo/suppliers.js';
 import { writeDemoWindows } from '../src/demo/windows.js';
@@ -39,7 +41,7 @@ before(async () => {
     '--directory',
     files.directory as string,
     '--threads',
-    '2',
+    '1',
     '--no-progress',
     '--jsonl',
     '--db',
@@ -54,6 +56,25 @@ before(async () => {
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 const iso = (t: number) => new Date(t).toISOString();
+
+/** the report command in this process (spawning costs a TypeScript start-up per call) */
+async function report(paths: string[], flags: ReportFlags): Promise<{ code: number; stdout: string }> {
+  let stdout = '';
+  const code = await suppliersReport(paths, flags, (s) => {
+    stdout += s;
+  });
+  return { code, stdout };
+}
+
+async function reportError(paths: string[], flags: ReportFlags): Promise<HaechiError> {
+  try {
+    await report(paths, flags);
+  } catch (err) {
+    assert.ok(err instanceof HaechiError, String(err));
+    return err;
+  }
+  assert.fail('no error');
+}
 
 test('hunt: the supplier account out of hours, from a rented server, beyond its grants', () => {
   assert.equal(hunt.code, 0, hunt.stderr);
@@ -177,7 +198,7 @@ test('suppliers report: the crown jewel, its shortest path and the two-hop share
   assert.ok(fromDb.suppliers[0].crown_jewels.some((c) => c.host === HOSTS.fileServer.name));
 });
 
-test('bad register files stop with exit 2, naming file, entry and field', () => {
+test('bad register files stop with exit 2, naming file, entry and field', async () => {
   const bad = join(dir, 'bad.yaml');
   writeFileSync(bad, readFileSync(files.suppliers, 'utf8').replace('tz: Asia/Seoul', 'tz: Asia/Seul'));
   const r = runCli(['suppliers', 'report', '--suppliers', bad]);
@@ -204,18 +225,18 @@ test('bad register files stop with exit 2, naming file, entry and field', () => 
   assert.match(ok.stdout, /ok: 1 supplier\(s\), 1 change window\(s\), 6 asset\(s\)/);
 });
 
-test('the register may sit in haechi.yaml; its errors name haechi.yaml and the entry', () => {
+test('the register may sit in haechi.yaml; its errors name haechi.yaml and the entry', async () => {
   const cfg = join(dir, 'haechi.yaml');
   writeFileSync(
     cfg,
     `suppliers:\n  - name: Hanil Maintenance\n    accounts: ["hanil.*"]\n    hours: { from: "09:00", to: "18:00", tz: Asia/Seoul }\nassets:\n  - { host: FS-01, tags: [crown-jewel] }\n`,
   );
-  const ok = runCli(['suppliers', 'report', data, '-c', cfg, '--json']);
-  assert.equal(ok.code, 0, ok.stderr);
+  const ok = await report([data], { config: cfg, json: true });
+  assert.equal(ok.code, 0);
   const doc = JSON.parse(ok.stdout) as { suppliers: { supplier: string; crown_jewels: { host: string }[] }[] };
   assert.deepEqual(doc.suppliers.map((s) => [s.supplier, s.crown_jewels.map((c) => c.host)]), [[SUPPLIER.name, ['FS-01']]]);
   writeFileSync(cfg, `suppliers:\n  - name: Hanil Maintenance\n    accounts: ["hanil.*"]\n    services: [telnet]\n`);
-  const bad = runCli(['suppliers', 'report', data, '-c', cfg]);
-  assert.equal(bad.code, 2);
-  assert.match(bad.stderr, /haechi\.yaml: suppliers\[0\] \(Hanil Maintenance\): services\[0\] 'telnet' is not a known service/);
+  const bad = await reportError([data], { config: cfg });
+  assert.equal(bad.code, 'config');
+  assert.match(bad.describe(), /^haechi\.yaml: suppliers\[0\] \(Hanil Maintenance\): services\[0\] 'telnet' is not a known service/);
 });

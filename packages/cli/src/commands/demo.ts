@@ -6,9 +6,16 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { stringify } from 'yaml';
-import { SUPPLIER } from '../demo/scenario.js';
+import { auditFiles } from '@haechi/core/creds';
+import { writeDemoCreds } from '../demo/creds.js';
+import { writeDemoIntel } from '../demo/intel.js';
+import { writeDemoNetwork } from '../demo/network.js';
+import { SUPPLIER, TIMELINE } from '../demo/scenario.js';
+import { writeDemoSuppliers } from '../demo/suppliers.js';
 import { writeDemoWindows } from '../demo/windows.js';
+import { renderAudit } from './creds.js';
 import { huntCommand } from './hunt.js';
+import { suppliersReport } from './suppliers.js';
 
 export function register(program: Command): void {
   program
@@ -21,10 +28,16 @@ export function register(program: Command): void {
       'after',
       `
 The demo writes:
-  DIR/data/          the scenario's logs (Windows events as evtx_dump JSON)
-  DIR/haechi.yaml    its configuration (supplier accounts for haechi's supplier rule)
-  DIR/timeline.jsonl the findings, one JSON object per line
-  DIR/findings.db    the findings in SQLite (for later commands and the server)`,
+  DIR/data/windows/     the scenario's Windows events (evtx_dump JSON, one event per line)
+  DIR/data/network/     its Zeek logs (conn, dns, http, ssl)
+  DIR/creds/            an account dump, directory export, small breach corpus and exposures
+  DIR/suppliers.yaml    the supplier register and crown-jewel assets
+  DIR/windows.yaml      the declared change window
+  DIR/demo-intel.stix.json  demo indicators (STIX 2.1) pointing to the planted actor
+  DIR/haechi.yaml       its configuration (supplier accounts for haechi's supplier rule)
+  DIR/timeline.jsonl    the findings, one JSON object per line
+  DIR/findings.db       the findings and incidents in SQLite (for later commands and the server)
+  DIR/navigator/        ATT&CK Navigator layers of the hunt and of each incident`,
     )
     .action(async (flags: { dir: string; threads?: string; progress: boolean }) => {
       process.exitCode = await runDemo(flags);
@@ -37,6 +50,10 @@ export async function runDemo(flags: { dir: string; threads?: string; progress: 
   rmSync(data, { recursive: true, force: true });
   mkdirSync(data, { recursive: true });
   writeDemoWindows(data);
+  await writeDemoNetwork(join(data, 'network'));
+  const creds = await writeDemoCreds(join(dir, 'creds'));
+  const sup = await writeDemoSuppliers(dir);
+  const ioc = await writeDemoIntel(dir);
   const configFile = join(dir, 'haechi.yaml');
   writeFileSync(
     configFile,
@@ -56,9 +73,31 @@ export async function runDemo(flags: { dir: string; threads?: string; progress: 
     out: timeline,
     db,
     progress: flags.progress,
+    suppliers: [sup.suppliers],
+    windows: [sup.windows],
+    directory: sup.directory,
+    ioc: [ioc],
+    navigator: join(dir, 'navigator'),
   });
+
+  process.stdout.write('\n== Credential hygiene (haechi creds audit)\n');
+  const audit = auditFiles({
+    hashes: [creds.hashes, `${creds.hashes}.kerberos`, `${creds.hashes}.cleartext`],
+    directory: creds.directory,
+    corpus: creds.corpus,
+    exposures: creds.exposures,
+    // the audit is judged as of the morning after the intrusion, so the demo never changes with the clock
+    now: TIMELINE.beaconUntil,
+    staleDays: 90,
+    onProblem: (p) => process.stderr.write(`haechi: ${p.file}: ${p.reason}\n`),
+  });
+  process.stdout.write(renderAudit(audit));
+
+  process.stdout.write('\n== Supplier blast radius (haechi suppliers report)\n');
+  await suppliersReport([join(data, 'windows')], { suppliers: [sup.suppliers], directory: sup.directory });
+
   process.stdout.write(
-    `\nOutputs:\n  timeline  ${timeline}\n  database  ${db}\n  config    ${configFile}\n  data      ${data}\n`,
+    `\nOutputs:\n  timeline   ${timeline}\n  database   ${db}\n  navigator  ${join(dir, 'navigator')}\n  config     ${configFile}\n  data       ${data}\n`,
   );
   return code;
 }

@@ -24,7 +24,7 @@ import { loadConfig } from '../config.js';
 import { loadSuppliersInput } from '../hunt/plugins/suppliers.js';
 import { createLogger } from '../util/logger.js';
 
-interface ReportFlags {
+export interface ReportFlags {
   suppliers?: string[];
   windows?: string[];
   directory?: string;
@@ -128,7 +128,12 @@ async function logonsFromEvents(
   return { logons, events, problems };
 }
 
-export async function suppliersReport(paths: string[], flags: ReportFlags): Promise<number> {
+/** `write` receives the report (stdout by default; tests pass their own). */
+export async function suppliersReport(
+  paths: string[],
+  flags: ReportFlags,
+  write: (s: string) => void = (s) => process.stdout.write(s),
+): Promise<number> {
   if (flags.db && paths.length > 0)
     throw new HaechiError('usage', 'give either --db FILE or event paths, not both');
   const config = loadConfig(flags.config);
@@ -160,7 +165,7 @@ export async function suppliersReport(paths: string[], flags: ReportFlags): Prom
     .filterNodes((_k, a) => a.kind === 'host' && a.crown === true)
     .map((k) => graph.getNodeAttribute(k, 'label'));
   if (flags.json) {
-    process.stdout.write(
+    write(
       `${JSON.stringify(
         {
           graph: {
@@ -208,7 +213,7 @@ export async function suppliersReport(paths: string[], flags: ReportFlags): Prom
         `  ${w.id}  ${new Date(w.startMs).toISOString()} .. ${new Date(w.endMs).toISOString()}  ${w.hosts.join(', ')}${w.relaxed ? `  (${w.relaxed})` : ''}${w.approved_by ? `  approved by ${w.approved_by}` : ''}`,
       );
   }
-  process.stdout.write(`${out.join('\n')}\n`);
+  write(`${out.join('\n')}\n`);
   return 0;
 }
 

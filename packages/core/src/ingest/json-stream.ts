@@ -211,7 +211,7 @@ export class JsonRecordSplitter {
         }
         // most strings are short (keys, small values): a plain scan of their first bytes beats a
         // native call; a backslash, a line feed or a long string take the general path below
-        const lim = from2 + 48 < n ? from2 + 48 : n;
+        const lim = Math.min(from2 + 48, n);
         let j = from2;
         for (; j < lim; j++) {
           const c = chunk[j]!;
@@ -280,7 +280,7 @@ export class JsonRecordSplitter {
       }
       if (b === QUOTE && !this.resync && this.depth > this.base) {
         // a string inside a record, the most common token: skip a short one here
-        const lim = i + 49 < n ? i + 49 : n;
+        const lim = Math.min(i + 49, n);
         let j = i + 1;
         for (; j < lim; j++) {
           const c = chunk[j]!;

@@ -292,3 +292,41 @@ test('without onProblem, problems become process warnings rather than vanishing'
   assert.equal(warnings.length, 1);
   assert.match(warnings[0]!, /warn\.jsonl:2 record 2: invalid JSON/);
 });
+
+test('the timezone reader setting places zone-less times; a bad one is a config error', async () => {
+  const p = file(
+    'local.jsonl',
+    `${JSON.stringify({ EventID: 4624, Channel: 'Security', Hostname: 'dc1', TimeCreated: '2024-01-01 09:00:00.250' })}\n`,
+  );
+  const utc = await readAll(p);
+  assert.equal(utc.events[0]!.time, Date.UTC(2024, 0, 1, 9, 0, 0, 250));
+  assert.equal(utc.problems.length, 1, 'taking it as UTC is flagged');
+  assert.equal(utc.problems[0]!.level, 'warning');
+  const seoul = await readAll(p, { settings: { timezone: '+09:00' } });
+  assert.equal(seoul.events[0]!.time, Date.UTC(2024, 0, 1, 0, 0, 0, 250));
+  assert.deepEqual(seoul.problems, []);
+  await assert.rejects(readAll(p, { settings: { timezone: 'Mars/Olympus' } }), (e: HaechiError) => {
+    assert.equal(e.code, 'config');
+    assert.match(e.message, /invalid timezone/);
+    return true;
+  });
+});
+
+test('an aborted read stops', async () => {
+  const docs = Array.from({ length: 5000 }, (_, i) => JSON.stringify(evtxDoc(i))).join('\n');
+  const p = file('abort.jsonl', docs);
+  const ac = new AbortController();
+  let n = 0;
+  await assert.rejects(
+    (async () => {
+      for await (const input of discoverInputs([p])) {
+        for await (const b of readEvents(input, { signal: ac.signal, batchSize: 100 })) {
+          n += b.length;
+          ac.abort(new Error('stop here'));
+        }
+      }
+    })(),
+    /stop here/,
+  );
+  assert.ok(n > 0 && n < 5000, `stopped after ${n} events`);
+});

@@ -10,9 +10,11 @@
  *
  * Config: thresholds under `analytics.auth` (see `authConfigSchema` in @haechi/core/analytics/auth);
  * supplier accounts (watched most closely) from `analytics.auth.supplierAccounts`, the supplier
- * register's `accounts` (config `suppliers:`) and the `supplier_accounts` placeholder; internal
+ * register's `accounts` (config `suppliers:`), the `supplier_accounts` placeholder and the
+ * `supplier` column of the `--directory` export; internal
  * networks from `--internal` / config `internal` as for the network analytics.
  */
+import { readFileSync } from 'node:fs';
 import { type Event, type Finding, HaechiError } from '@haechi/core';
 import {
   AUTH_RULES,
@@ -21,6 +23,7 @@ import {
   type GeoLookup,
   isAuthEvent,
 } from '@haechi/core/analytics/auth';
+import { parseDirectory } from '@haechi/core/creds';
 import { createEnricher, DEFAULT_INTERNAL, parseCidr } from '@haechi/core/enrich';
 import type { HuntContext, HuntPlugin, MainPart, WorkerPart } from '../plugin.js';
 
@@ -75,7 +78,19 @@ export const credsPlugin: HuntPlugin = {
     const raw = ((cfg.analytics as { auth?: unknown } | undefined)?.auth ?? {}) as Record<string, unknown>;
     if (typeof raw !== 'object' || Array.isArray(raw))
       throw new HaechiError('config', 'analytics.auth must be a mapping');
-    const config = { ...raw, supplierAccounts: supplierAccountPatterns(cfg) };
+    const suppliers = supplierAccountPatterns(cfg);
+    // the directory export given to `--directory` (a flag of the suppliers plugin) names supplier
+    // staff in its `supplier` column; its problems are reported by that plugin
+    const dirFile = Array.isArray(opts.directory) ? opts.directory[0] : opts.directory;
+    if (typeof dirFile === 'string') {
+      try {
+        const d = parseDirectory(readFileSync(dirFile, 'utf8'), dirFile);
+        for (const r of d.records.values()) if (r.supplier) suppliers.push(r.account);
+      } catch (err) {
+        ctx.log.warn({ file: dirFile, err: (err as Error).message }, 'creds: directory export not read');
+      }
+    }
+    const config = { ...raw, supplierAccounts: [...new Set(suppliers)].sort() };
     const parsed = authConfigSchema.safeParse(config);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;

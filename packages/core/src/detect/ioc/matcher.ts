@@ -1,7 +1,8 @@
 /**
  * Indicator lookup structures, built from an IocSpec where events are read:
- * - IPv4: a hash map for exact addresses; CIDRs as ranges sorted by start in typed arrays with a
- *   running maximum of ends, so a lookup is one binary search plus a short backward scan;
+ * - IPv4: a hash map for exact addresses; CIDRs flattened into disjoint segments (prefixes are either
+ *   nested or disjoint, so a sweep with a stack does it), each with the list of prefixes covering it,
+ *   in typed arrays: a lookup is one binary search;
  * - IPv6: canonical-string map; IPv6 CIDRs (rare) as bigint ranges;
  * - domains: a map walked over the observed name's suffixes (a.b.evil.com, b.evil.com, evil.com, com),
  *   so an indicator for a domain also matches its subdomains;
@@ -47,10 +48,11 @@ export class IocMatcher {
   readonly size: number;
   private readonly next: Int32Array;
   private readonly ip4 = new Map<number, number>();
-  private readonly cidrStart: Uint32Array;
-  private readonly cidrEnd: Uint32Array;
-  private readonly cidrMaxEnd: Float64Array;
-  private readonly cidrIdx: Int32Array;
+  /** segment i covers [segStart[i], segEnd[i]]; its prefixes are segIdx[segOff[i] .. segOff[i+1]) */
+  private readonly segStart: Uint32Array;
+  private readonly segEnd: Uint32Array;
+  private readonly segOff: Uint32Array;
+  private readonly segIdx: Int32Array;
   private readonly ip6 = new Map<string, number>();
   private readonly cidr6: { lo: bigint; hi: bigint; idx: number }[] = [];
   private readonly domains = new Map<string, number>();
@@ -114,20 +116,40 @@ export class IocMatcher {
           break;
       }
     }
-    cidrs.sort((a, b) => a.s - b.s || a.e - b.e);
-    const m = cidrs.length;
-    this.cidrStart = new Uint32Array(m);
-    this.cidrEnd = new Uint32Array(m);
-    this.cidrMaxEnd = new Float64Array(m);
-    this.cidrIdx = new Int32Array(m);
-    let max = -1;
-    for (let k = 0; k < m; k++) {
-      this.cidrStart[k] = cidrs[k].s;
-      this.cidrEnd[k] = cidrs[k].e;
-      max = Math.max(max, cidrs[k].e);
-      this.cidrMaxEnd[k] = max;
-      this.cidrIdx[k] = cidrs[k].i;
+    // outer prefixes before inner ones at the same start
+    cidrs.sort((a, b) => a.s - b.s || b.e - a.e);
+    const starts: number[] = [];
+    const ends: number[] = [];
+    const offs: number[] = [0];
+    const idx: number[] = [];
+    const stack: { s: number; e: number; i: number }[] = [];
+    const emit = (from: number, to: number) => {
+      if (from > to) return;
+      starts.push(from);
+      ends.push(to);
+      for (const r of stack) idx.push(r.i);
+      offs.push(idx.length);
+    };
+    let cur = 0;
+    const closeUntil = (limit: number) => {
+      while (stack.length > 0 && stack[stack.length - 1].e < limit) {
+        const top = stack[stack.length - 1];
+        emit(cur, top.e);
+        cur = top.e + 1;
+        stack.pop();
+      }
+    };
+    for (const r of cidrs) {
+      closeUntil(r.s);
+      if (stack.length > 0) emit(cur, r.s - 1);
+      cur = r.s;
+      stack.push(r);
     }
+    closeUntil(2 ** 32);
+    this.segStart = Uint32Array.from(starts);
+    this.segEnd = Uint32Array.from(ends);
+    this.segOff = Uint32Array.from(offs);
+    this.segIdx = Int32Array.from(idx);
   }
 
   private chain(first: number | undefined, out: number[]): void {
@@ -137,21 +159,19 @@ export class IocMatcher {
   /** indicator indices matching an IPv4 address given as a 32-bit unsigned number */
   matchIpv4Int(ip: number, out: number[]): void {
     this.chain(this.ip4.get(ip), out);
-    const starts = this.cidrStart;
+    const starts = this.segStart;
     let lo = 0;
     let hi = starts.length - 1;
-    let last = -1;
+    let seg = -1;
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
       if (starts[mid] <= ip) {
-        last = mid;
+        seg = mid;
         lo = mid + 1;
       } else hi = mid - 1;
     }
-    // ranges that start at or before ip; stop once no earlier range can reach it
-    for (let k = last; k >= 0 && this.cidrMaxEnd[k] >= ip; k--) {
-      if (this.cidrEnd[k] >= ip) out.push(this.cidrIdx[k]);
-    }
+    if (seg < 0 || this.segEnd[seg] < ip) return;
+    for (let k = this.segOff[seg]; k < this.segOff[seg + 1]; k++) out.push(this.segIdx[k]);
   }
 
   /** any textual IP (v4, v6, IPv4-mapped v6, bracketed) */

@@ -137,10 +137,13 @@ export class SigmaDetector implements EventDetector {
       for (const source of entry.sources) {
         const slot: Slot = { rule, order, source };
         for (const kind of source.kinds ?? []) push(this.byKind, kind, slot);
+        // file the rule under the EventIDs both its source and its detection allow
+        let eids: number[] = source.eventIds ?? rule.eventIds ?? [-1];
+        if (source.eventIds && rule.eventIds) eids = source.eventIds.filter((e) => rule.eventIds!.includes(e));
         for (const ch of source.channels ?? []) {
           let m = this.byChannel.get(ch);
           if (!m) this.byChannel.set(ch, (m = new Map()));
-          for (const eid of source.eventIds ?? [-1]) push(m, eid, slot);
+          for (const eid of eids) push(m, eid, slot);
         }
       }
     });

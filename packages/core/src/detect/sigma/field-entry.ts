@@ -34,6 +34,8 @@ export interface CompiledTest {
   test: Test;
   /** OR of atoms: if none holds, the test cannot be true. Undefined: no cheap necessary condition. */
   prefilter?: PrefilterAtom[];
+  /** the test can only hold for events whose EventID is one of these (used by the index) */
+  eventIds?: number[];
 }
 
 export interface FieldCompileOptions {
@@ -581,5 +583,11 @@ export function compileFieldEntry(key: string, value: unknown, opts: FieldCompil
   if (tests.length === 0) return { test: () => false };
   const test = combine(tests, all);
   if (neq) return { test: (ctx) => !test(ctx) };
-  return { test, prefilter };
+  // `EventID: 4624` or a list of ids: the detector files the rule under those ids
+  let eventIds: number[] | undefined;
+  if (field === 'EventID' && transforms.length === 0 && !cased && values.length > 0) {
+    const ids = values.map((v) => (typeof v === 'number' ? v : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : Number.NaN));
+    if (ids.every((n) => Number.isInteger(n)) && (!all || new Set(ids).size === 1)) eventIds = [...new Set(ids)];
+  }
+  return { test, prefilter, eventIds };
 }

@@ -51,6 +51,8 @@ export interface SigmaRule {
    * literal prefilter; undefined when the rule has none (keywords, negations, regexes...).
    */
   prefilter?: PrefilterAtom[];
+  /** the rule can only match events with one of these EventIDs (undefined: any) */
+  eventIds?: number[];
   /** ids of the meta filters applied to this rule */
   filters: string[];
   /** the parsed YAML document */
@@ -83,6 +85,22 @@ function score(atoms: PrefilterAtom[]): number {
   return minLen * 1000 - Math.min(count, 999);
 }
 
+/** AND of EventID constraints: the intersection (undefined children do not constrain). */
+export function intersectIds(children: (number[] | undefined)[]): number[] | undefined {
+  let acc: number[] | undefined;
+  for (const c of children) {
+    if (!c) continue;
+    acc = acc ? acc.filter((x) => c.includes(x)) : [...c];
+  }
+  return acc;
+}
+
+/** OR of EventID constraints: the union, only when every branch is constrained. */
+export function unionIds(children: (number[] | undefined)[]): number[] | undefined {
+  if (children.length === 0 || children.some((c) => !c)) return undefined;
+  return [...new Set(children.flatMap((c) => c!))];
+}
+
 /** AND: any one child's necessary condition is necessary for the whole; pick the best. */
 export function bestOf(children: (PrefilterAtom[] | undefined)[]): PrefilterAtom[] | undefined {
   let best: PrefilterAtom[] | undefined;
@@ -110,10 +128,11 @@ function compileMap(name: string, map: Record<string, unknown>, opts: CompileOpt
   const parts = entries.map(([k, v]) => compileFieldEntry(k, v, opts));
   const tests = parts.map((p) => p.test);
   const prefilter = bestOf(parts.map((p) => p.prefilter));
-  if (tests.length === 1) return { test: tests[0], prefilter };
+  const eventIds = intersectIds(parts.map((p) => p.eventIds));
+  if (tests.length === 1) return { test: tests[0], prefilter, eventIds };
   if (tests.length === 2) {
     const [a, b] = tests;
-    return { test: (ctx) => a(ctx) && b(ctx), prefilter };
+    return { test: (ctx) => a(ctx) && b(ctx), prefilter, eventIds };
   }
   return {
     test: (ctx) => {
@@ -121,6 +140,7 @@ function compileMap(name: string, map: Record<string, unknown>, opts: CompileOpt
       return true;
     },
     prefilter,
+    eventIds,
   };
 }
 
@@ -142,10 +162,26 @@ export function compileSearchIdentifier(name: string, value: unknown, opts: Comp
         return false;
       },
       prefilter: unionOf(parts.map((p) => p.prefilter)),
+      eventIds: unionIds(parts.map((p) => p.eventIds)),
     };
   }
   if (typeof value === 'object') return compileMap(name, value as Record<string, unknown>, opts);
   return compileFieldEntry('', [value], opts);
+}
+
+function conditionEventIds(node: ConditionNode, ids: ReadonlyMap<string, number[] | undefined>): number[] | undefined {
+  switch (node.op) {
+    case 'id':
+      return ids.get(node.name);
+    case 'not':
+      return undefined;
+    case 'and':
+      return intersectIds(node.args.map((a) => conditionEventIds(a, ids)));
+    case 'or':
+      return unionIds(node.args.map((a) => conditionEventIds(a, ids)));
+    case 'of':
+      return node.count === 'all' ? intersectIds(node.names.map((n) => ids.get(n))) : unionIds(node.names.map((n) => ids.get(n)));
+  }
 }
 
 function conditionPrefilter(node: ConditionNode, pre: ReadonlyMap<string, PrefilterAtom[] | undefined>): PrefilterAtom[] | undefined {
@@ -190,7 +226,7 @@ export function compileDetection(
   detection: Record<string, unknown>,
   condition: unknown,
   opts: CompileOptions,
-): { match: Test; prefilter?: PrefilterAtom[]; condition: string[] } {
+): { match: Test; prefilter?: PrefilterAtom[]; eventIds?: number[]; condition: string[] } {
   const ids = Object.keys(detection).filter((k) => k !== 'condition');
   if (ids.length === 0) reject('detection has no search identifier');
   // rules spec "Placeholders": a tool that cannot fill a placeholder must reject the rule; all
@@ -200,10 +236,12 @@ export function compileDetection(
   if (missing.length > 1) reject(`placeholders ${missing.map((m) => `%${m}%`).join(', ')} have no value`);
   const tests = new Map<string, Test>();
   const pre = new Map<string, PrefilterAtom[] | undefined>();
+  const eids = new Map<string, number[] | undefined>();
   for (const id of ids) {
     const c = compileSearchIdentifier(id, detection[id], opts);
     tests.set(id, c.test);
     pre.set(id, c.prefilter);
+    eids.set(id, c.eventIds);
   }
   if (condition === undefined || condition === null) reject('detection has no condition');
   const conds = strings(condition);
@@ -218,7 +256,8 @@ export function compileDetection(
           return false;
         };
   const prefilter = unionOf(nodes.map((n) => conditionPrefilter(n, pre)));
-  return { match, prefilter, condition: conds };
+  const eventIds = unionIds(nodes.map((n) => conditionEventIds(n, eids)));
+  return { match, prefilter, eventIds, condition: conds };
 }
 
 export function derivedRuleId(file: string, title: string): string {
@@ -267,6 +306,7 @@ export function compileRule(doc: Record<string, unknown>, opts: CompileOptions =
     condition: compiled.condition,
     match: compiled.match,
     prefilter: compiled.prefilter,
+    eventIds: compiled.eventIds,
     filters: [],
     doc,
   };
