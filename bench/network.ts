@@ -11,10 +11,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Event } from '@haechi/core';
 import { createNetworkAnalytics } from '@haechi/core/analytics/network';
 import { createEnricher, sharedGeoDb } from '@haechi/core/enrich';
 import { fileInput, zeekJsonReader, zeekTsvReader } from '@haechi/core/ingest/network';
-import type { Event } from '@haechi/core';
 import { sharedData, skipUnlessData } from '@haechi/core/testing';
 
 function arg(name: string, def: number): number {
@@ -30,7 +30,8 @@ const cpuSince = (c0: NodeJS.CpuUsage) => {
   const c = process.cpuUsage(c0);
   return (c.user + c.system) / 1e6;
 };
-const load = () => (process.platform === 'linux' ? (readFileSync('/proc/loadavg', 'utf8').split(' ')[0] ?? '?') : '?');
+const load = () =>
+  process.platform === 'linux' ? (readFileSync('/proc/loadavg', 'utf8').split(' ')[0] ?? '?') : '?';
 
 function rng(seed: number): () => number {
   let s = seed >>> 0;
@@ -49,7 +50,10 @@ async function parseBench(): Promise<void> {
     console.log(`parse: skipped (${skip})`);
     return;
   }
-  const src = readFileSync(sharedData('network/stratosphere/008-zeek-mixed/data/conn.log.labeled'), 'utf8').split('\n');
+  const src = readFileSync(
+    sharedData('network/stratosphere/008-zeek-mixed/data/conn.log.labeled'),
+    'utf8',
+  ).split('\n');
   const header = src.filter((l) => l.startsWith('#') && !l.startsWith('#close'));
   const data = src.filter((l) => l && !l.startsWith('#'));
   const dir = mkdtempSync(join(tmpdir(), 'haechi-bench-net-'));
@@ -78,12 +82,15 @@ async function parseBench(): Promise<void> {
       for (const line of readFileSync(path, 'utf8').split('\n')) cols += line.split('\t').length;
       const floor = LINES / cpuSince(b0);
       console.log(
-        `parse Zeek ${label} conn.log: ${fmt(best)} lines/s wall, ${fmt(bestCpu)} lines per CPU-second (${(bestCpu * mb / LINES).toFixed(1)} MB/s; best of 3, ${fmt(LINES)} lines, ${mb.toFixed(0)} MB, one thread, load ${load()}); ` +
+        `parse Zeek ${label} conn.log: ${fmt(best)} lines/s wall, ${fmt(bestCpu)} lines per CPU-second (${((bestCpu * mb) / LINES).toFixed(1)} MB/s; best of 3, ${fmt(LINES)} lines, ${mb.toFixed(0)} MB, one thread, load ${load()}); ` +
           `split-only floor ${fmt(floor)} lines per CPU-second (parse = ${((100 * bestCpu) / floor).toFixed(0)} % of it; ${cols > 0 ? 'columns split' : ''})`,
       );
     }
     // the same records as Zeek JSON
-    const fields = header.find((l) => l.startsWith('#fields'))!.split('\t').slice(1);
+    const fields = header
+      .find((l) => l.startsWith('#fields'))!
+      .split('\t')
+      .slice(1);
     const jsonRows: string[] = [];
     const events: Event[] = [];
     for await (const b of zeekTsvReader.read(fileInput(tsvPath), {})) {
@@ -99,7 +106,9 @@ async function parseBench(): Promise<void> {
     let n = 0;
     for await (const b of zeekJsonReader.read(fileInput(jsonPath), { batchSize: 2000 })) n += b.length;
     const rate = n / cpuSince(c0);
-    console.log(`parse Zeek JSON conn.log (same records): ${fmt(rate)} lines per CPU-second (${fmt(n)} lines, ${fields.length} fields)`);
+    console.log(
+      `parse Zeek JSON conn.log (same records): ${fmt(rate)} lines per CPU-second (${fmt(n)} lines, ${fields.length} fields)`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -111,7 +120,11 @@ async function analyticsBench(): Promise<void> {
   sharedGeoDb().preload();
   const analytics = createNetworkAnalytics({ enricher });
   const hosts = Array.from({ length: 2000 }, (_, i) => `10.${1 + (i >> 8)}.${i & 255}.${10 + (i % 200)}`);
-  const dests = Array.from({ length: 20_000 }, () => `${1 + Math.floor(r() * 222)}.${Math.floor(r() * 256)}.${Math.floor(r() * 256)}.${1 + Math.floor(r() * 254)}`);
+  const dests = Array.from(
+    { length: 20_000 },
+    () =>
+      `${1 + Math.floor(r() * 222)}.${Math.floor(r() * 256)}.${Math.floor(r() * 256)}.${1 + Math.floor(r() * 254)}`,
+  );
   const start = Date.UTC(2026, 2, 2);
   const span = 2 * 86_400_000;
   let genMs = 0;
@@ -127,7 +140,7 @@ async function analyticsBench(): Promise<void> {
     const batch: Event[] = [];
     for (let i = 0; i < BATCH && made < CONNS; i++, made++) {
       let src = hosts[Math.floor(r() * hosts.length)]!;
-      let dst = dests[Math.floor(Math.pow(r(), 3) * dests.length)]!; // a few popular destinations
+      let dst = dests[Math.floor(r() ** 3 * dests.length)]!; // a few popular destinations
       let dport = r() < 0.8 ? 443 : r() < 0.5 ? 80 : [22, 3389, 53, 445, 8080][Math.floor(r() * 5)]!;
       let time = start + Math.floor(r() * span);
       let orig = Math.floor(200 + r() * 5000);
@@ -187,7 +200,10 @@ function enrichBench(): void {
   geo.preload();
   const loadMs = performance.now() - t0;
   const ips: string[] = [];
-  for (let i = 0; i < LOOKUPS; i++) ips.push(`${1 + Math.floor(r() * 222)}.${Math.floor(r() * 256)}.${Math.floor(r() * 256)}.${Math.floor(r() * 256)}`);
+  for (let i = 0; i < LOOKUPS; i++)
+    ips.push(
+      `${1 + Math.floor(r() * 222)}.${Math.floor(r() * 256)}.${Math.floor(r() * 256)}.${Math.floor(r() * 256)}`,
+    );
   const e = createEnricher();
   const t1 = process.cpuUsage();
   let found = 0;
@@ -200,7 +216,15 @@ function enrichBench(): void {
   for (let k = 0; k < 3; k++) for (const n of nums) if (geo.lookupV4(n).asn !== undefined) hits++;
   const sRaw = cpuSince(t3);
   const v6: string[] = [];
-  for (let i = 0; i < 200_000; i++) v6.push(`2${Math.floor(r() * 0x1000).toString(16).padStart(3, '0')}:${Math.floor(r() * 0x10000).toString(16)}::${Math.floor(r() * 0x10000).toString(16)}`);
+  for (let i = 0; i < 200_000; i++)
+    v6.push(
+      `2${Math.floor(r() * 0x1000)
+        .toString(16)
+        .padStart(
+          3,
+          '0',
+        )}:${Math.floor(r() * 0x10000).toString(16)}::${Math.floor(r() * 0x10000).toString(16)}`,
+    );
   const e6 = createEnricher();
   const t2 = process.cpuUsage();
   for (const ip of v6) e6.lookup(ip);
@@ -218,9 +242,20 @@ if (process.argv.includes('--parse-only')) {
   // V8's default young generation is small for a reader that allocates an object per line; hunt's
   // worker threads can give it more (Worker resourceLimits.maxYoungGenerationSizeMb). Measure that too.
   console.log('with --max-semi-space-size=64 (young generation 64 MB):');
-  spawnSync(process.execPath, [...process.execArgv, '--max-semi-space-size=64', fileURLToPath(import.meta.url), '--parse-only', '--lines', String(LINES)], {
-    stdio: 'inherit',
-  });
+  spawnSync(
+    process.execPath,
+    [
+      ...process.execArgv,
+      '--max-semi-space-size=64',
+      fileURLToPath(import.meta.url),
+      '--parse-only',
+      '--lines',
+      String(LINES),
+    ],
+    {
+      stdio: 'inherit',
+    },
+  );
   enrichBench();
   await analyticsBench();
 }

@@ -2,8 +2,8 @@
 // Builds the packages in dependency order (core -> store -> cli) with tsc. Run by `npm run build`
 // and by `prepare`, so `npm ci` leaves a working `npx haechi`.
 import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -21,4 +21,21 @@ for (const pkg of ['core', 'store', 'cli']) {
     console.error(`build: packages/${pkg} failed`);
     process.exit(res.status ?? 1);
   }
+  copyAssets(join(dir, 'src'), join(dir, 'dist'));
+}
+
+/** Data files beside the sources (YAML mappings, JSON tables) go to dist/ at the same place. */
+function copyAssets(src, dist) {
+  const walk = (d) => {
+    for (const name of readdirSync(d)) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) {
+        if (name !== 'testing') walk(p);
+      } else if (/\.(ya?ml|json|csv|txt)$/.test(name)) {
+        const to = join(dist, relative(src, p));
+        cpSync(p, to);
+      }
+    }
+  };
+  walk(src);
 }

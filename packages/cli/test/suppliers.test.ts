@@ -135,18 +135,9 @@ test('hunt: the end-of-window sweep finds the implant task and executable left b
   for (const f of sweep) assert.equal(f.window, CHANGE_WINDOW.id);
 });
 
-test('suppliers report: the crown jewel, its shortest path and the two-hop share', () => {
-  const r = runCli([
-    'suppliers',
-    'report',
-    data,
-    '--suppliers',
-    files.suppliers,
-    '--directory',
-    files.directory as string,
-    '--json',
-  ]);
-  assert.equal(r.code, 0, r.stderr);
+test('suppliers report: the crown jewel, its shortest path and the two-hop share', async () => {
+  const r = await report([data], { suppliers: [files.suppliers], directory: files.directory, json: true });
+  assert.equal(r.code, 0);
   const doc = JSON.parse(r.stdout) as {
     graph: { crown_jewels: string[] };
     suppliers: {
@@ -170,30 +161,14 @@ test('suppliers report: the crown jewel, its shortest path and the two-hop share
     { from: SUPPLIER.account, edge: 'logon', to: HOSTS.fileServer.name },
   ]);
   assert.equal(h.share_within_two_hops, h.within_two_hops / h.hosts_total);
-  const people = runCli([
-    'suppliers',
-    'report',
-    data,
-    '--suppliers',
-    files.suppliers,
-    '--directory',
-    files.directory as string,
-  ]);
+  const people = await report([data], { suppliers: [files.suppliers], directory: files.directory });
   assert.match(
     people.stdout,
     /FS-01 {2}1 hop\(s\), 1 shortest path\(s\)\n {6}Hanil Maintenance -staff-> hanil\.park -logon-> FS-01/,
   );
   // the same from the findings stored by hunt --db
-  const db = runCli([
-    'suppliers',
-    'report',
-    '--db',
-    join(dir, 'findings.db'),
-    '--suppliers',
-    files.suppliers,
-    '--json',
-  ]);
-  assert.equal(db.code, 0, db.stderr);
+  const db = await report([], { db: join(dir, 'findings.db'), suppliers: [files.suppliers], json: true });
+  assert.equal(db.code, 0);
   const fromDb = JSON.parse(db.stdout) as typeof doc;
   assert.ok(fromDb.suppliers[0].crown_jewels.some((c) => c.host === HOSTS.fileServer.name));
 });
@@ -207,19 +182,12 @@ test('bad register files stop with exit 2, naming file, entry and field', async 
     r.stderr,
     /bad\.yaml:\d+: suppliers\[0\] \(Hanil Maintenance\): hours\.tz 'Asia\/Seul' is not a known time zone/,
   );
-  const h = runCli(['hunt', data, '--windows', bad, '--no-progress']);
+  const h = runCli(['hunt', data, '--windows', bad, '--no-progress', '--threads', '1']);
   assert.equal(h.code, 2);
-  const both = runCli([
-    'suppliers',
-    'report',
-    data,
-    '--db',
-    join(dir, 'findings.db'),
-    '--suppliers',
-    files.suppliers,
-  ]);
-  assert.equal(both.code, 2);
-  assert.match(both.stderr, /either --db FILE or event paths/);
+  assert.match(h.stderr, /bad\.yaml:\d+: suppliers\[0\]/);
+  const both = await reportError([data], { db: join(dir, 'findings.db'), suppliers: [files.suppliers] });
+  assert.equal(both.code, 'usage');
+  assert.match(both.message, /either --db FILE or event paths/);
   const ok = runCli(['suppliers', 'check', files.suppliers, files.windows]);
   assert.equal(ok.code, 0, ok.stderr);
   assert.match(ok.stdout, /ok: 1 supplier\(s\), 1 change window\(s\), 6 asset\(s\)/);
@@ -233,10 +201,21 @@ test('the register may sit in haechi.yaml; its errors name haechi.yaml and the e
   );
   const ok = await report([data], { config: cfg, json: true });
   assert.equal(ok.code, 0);
-  const doc = JSON.parse(ok.stdout) as { suppliers: { supplier: string; crown_jewels: { host: string }[] }[] };
-  assert.deepEqual(doc.suppliers.map((s) => [s.supplier, s.crown_jewels.map((c) => c.host)]), [[SUPPLIER.name, ['FS-01']]]);
-  writeFileSync(cfg, `suppliers:\n  - name: Hanil Maintenance\n    accounts: ["hanil.*"]\n    services: [telnet]\n`);
+  const doc = JSON.parse(ok.stdout) as {
+    suppliers: { supplier: string; crown_jewels: { host: string }[] }[];
+  };
+  assert.deepEqual(
+    doc.suppliers.map((s) => [s.supplier, s.crown_jewels.map((c) => c.host)]),
+    [[SUPPLIER.name, ['FS-01']]],
+  );
+  writeFileSync(
+    cfg,
+    `suppliers:\n  - name: Hanil Maintenance\n    accounts: ["hanil.*"]\n    services: [telnet]\n`,
+  );
   const bad = await reportError([data], { config: cfg });
   assert.equal(bad.code, 'config');
-  assert.match(bad.describe(), /^haechi\.yaml: suppliers\[0\] \(Hanil Maintenance\): services\[0\] 'telnet' is not a known service/);
+  assert.match(
+    bad.describe(),
+    /^haechi\.yaml: suppliers\[0\] \(Hanil Maintenance\): services\[0\] 'telnet' is not a known service/,
+  );
 });

@@ -44,7 +44,12 @@ test('demo network logs: the analytics find the beacon, the relay chain and the 
   assert.ok(Date.parse(beacon[0]!.details!.last as string) < TIMELINE.beaconUntil);
   const relay = findings.filter((f) => f.detector === 'relay-chain');
   assert.equal(relay.length, 1);
-  assert.deepEqual(relay[0]!.details!.path, [ATTACKER.vpnSourceIp, HOSTS.vpnGateway.ip, HOSTS.jump.ip, HOSTS.mes.ip]);
+  assert.deepEqual(relay[0]!.details!.path, [
+    ATTACKER.vpnSourceIp,
+    HOSTS.vpnGateway.ip,
+    HOSTS.jump.ip,
+    HOSTS.mes.ip,
+  ]);
   const exfil = findings.filter((f) => f.detector === 'exfiltration');
   assert.equal(exfil.length, 1);
   assert.equal(exfil[0]!.details!.serverName, ATTACKER.uploadDomain);

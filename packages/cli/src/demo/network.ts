@@ -130,7 +130,9 @@ class Writer {
       ...c,
       uid: this.uid(),
       sport: c.sport ?? this.port(),
-      history: c.history ?? (c.state === 'SF' ? (c.proto === 'tcp' ? 'ShADadFf' : 'Dd') : c.state === 'S0' ? 'S' : 'ShADad'),
+      history:
+        c.history ??
+        (c.state === 'SF' ? (c.proto === 'tcp' ? 'ShADadFf' : 'Dd') : c.state === 'S0' ? 'S' : 'ShADad'),
     };
     this.conns.push(full);
     return full;
@@ -151,7 +153,16 @@ class Writer {
       resp: 46 + query.length + 16 * answers.length,
       state: 'SF',
     });
-    this.dns.push({ ts, uid: c.uid, src, sport, query, qtype, rcode: answers.length ? 'NOERROR' : 'NXDOMAIN', answers });
+    this.dns.push({
+      ts,
+      uid: c.uid,
+      src,
+      sport,
+      query,
+      qtype,
+      rcode: answers.length ? 'NOERROR' : 'NXDOMAIN',
+      answers,
+    });
     // the domain controller forwards what it does not know
     if (!query.endsWith(COMPANY.dnsDomain)) {
       this.conn({
@@ -169,8 +180,28 @@ class Writer {
     }
   }
 
-  https(ts: number, src: string, dst: string, sni: string, orig: number, resp: number, duration: number, dport = 443): Conn {
-    const c = this.conn({ ts, src, dst, dport, proto: 'tcp', service: 'ssl', duration, orig, resp, state: 'SF' });
+  https(
+    ts: number,
+    src: string,
+    dst: string,
+    sni: string,
+    orig: number,
+    resp: number,
+    duration: number,
+    dport = 443,
+  ): Conn {
+    const c = this.conn({
+      ts,
+      src,
+      dst,
+      dport,
+      proto: 'tcp',
+      service: 'ssl',
+      duration,
+      orig,
+      resp,
+      state: 'SF',
+    });
     this.ssl.push({ ts: ts + 0.05, uid: c.uid, src, sport: c.sport, dst, sni, established: true });
     return c;
   }
@@ -195,7 +226,15 @@ function office(w: Writer): void {
         let pick = rnd() * SITE_WEIGHT;
         const site = SITES.find((s) => (pick -= s.weight) < 0) ?? SITES[0]!;
         if (rnd() < 0.3) w.lookup(t / 1000, ws, site.name, [site.ip]);
-        const c = w.https(t / 1000 + 0.03, ws, site.ip, site.name, 800 + Math.floor(rnd() * 4000), 5000 + Math.floor(rnd() * 400_000), 0.5 + rnd() * 40);
+        const c = w.https(
+          t / 1000 + 0.03,
+          ws,
+          site.ip,
+          site.name,
+          800 + Math.floor(rnd() * 4000),
+          5000 + Math.floor(rnd() * 400_000),
+          0.5 + rnd() * 40,
+        );
         if (rnd() < 0.05) {
           w.http.push({
             ts: c.ts,
@@ -214,10 +253,32 @@ function office(w: Writer): void {
         }
         // file server and domain controller work
         if (rnd() < 0.25) {
-          w.conn({ ts: t / 1000 + 1, src: ws, dst: HOSTS.fileServer.ip, dport: 445, proto: 'tcp', service: 'smb', duration: 2 + rnd() * 120, orig: 2000 + Math.floor(rnd() * 200_000), resp: 10_000 + Math.floor(rnd() * 3_000_000), state: 'SF' });
+          w.conn({
+            ts: t / 1000 + 1,
+            src: ws,
+            dst: HOSTS.fileServer.ip,
+            dport: 445,
+            proto: 'tcp',
+            service: 'smb',
+            duration: 2 + rnd() * 120,
+            orig: 2000 + Math.floor(rnd() * 200_000),
+            resp: 10_000 + Math.floor(rnd() * 3_000_000),
+            state: 'SF',
+          });
         }
         if (rnd() < 0.15) {
-          w.conn({ ts: t / 1000 + 2, src: ws, dst: HOSTS.dc.ip, dport: 88, proto: 'tcp', service: 'krb_tcp', duration: 0.01, orig: 1500, resp: 1400, state: 'SF' });
+          w.conn({
+            ts: t / 1000 + 2,
+            src: ws,
+            dst: HOSTS.dc.ip,
+            dport: 88,
+            proto: 'tcp',
+            service: 'krb_tcp',
+            duration: 0.01,
+            orig: 1500,
+            resp: 1400,
+            state: 'SF',
+          });
         }
         if (rnd() < 0.1) w.lookup(t / 1000 + 3, ws, `fs-01.${COMPANY.dnsDomain}`, [HOSTS.fileServer.ip]);
       }
@@ -227,7 +288,15 @@ function office(w: Writer): void {
       let t = day + w.jitter(30 * MIN, 0.9);
       while (t < day + DAY && t < END) {
         if (weekday || rnd() < 0.5) {
-          w.https(t / 1000, h, '20.42.73.29', 'v10.events.data.microsoft.com', 1500 + Math.floor(rnd() * 9000), 400 + Math.floor(rnd() * 900), 0.3 + rnd() * 2);
+          w.https(
+            t / 1000,
+            h,
+            '20.42.73.29',
+            'v10.events.data.microsoft.com',
+            1500 + Math.floor(rnd() * 9000),
+            400 + Math.floor(rnd() * 900),
+            0.3 + rnd() * 2,
+          );
         }
         t += w.jitter(50 * MIN, 0.8);
       }
@@ -235,10 +304,42 @@ function office(w: Writer): void {
     // the engineers' remote maintenance of the MES during office hours, from their workstation
     if (weekday) {
       const t = day + 2 * HOUR + w.jitter(HOUR, 0.5);
-      w.conn({ ts: t / 1000, src: HOSTS.workstation.ip, dst: HOSTS.jump.ip, dport: 3389, proto: 'tcp', service: 'rdp', duration: 1500 + rnd() * 600, orig: 3_000_000, resp: 22_000_000, state: 'SF' });
-      w.conn({ ts: t / 1000 + 300 + rnd() * 400, src: HOSTS.jump.ip, dst: HOSTS.mes.ip, dport: 445, proto: 'tcp', service: 'smb', duration: 30, orig: 5000, resp: 90_000, state: 'SF' });
+      w.conn({
+        ts: t / 1000,
+        src: HOSTS.workstation.ip,
+        dst: HOSTS.jump.ip,
+        dport: 3389,
+        proto: 'tcp',
+        service: 'rdp',
+        duration: 1500 + rnd() * 600,
+        orig: 3_000_000,
+        resp: 22_000_000,
+        state: 'SF',
+      });
+      w.conn({
+        ts: t / 1000 + 300 + rnd() * 400,
+        src: HOSTS.jump.ip,
+        dst: HOSTS.mes.ip,
+        dport: 445,
+        proto: 'tcp',
+        service: 'smb',
+        duration: 30,
+        orig: 5000,
+        resp: 90_000,
+        state: 'SF',
+      });
       // the nightly backup: the file server to the backup appliance
-      w.conn({ ts: (day + 15 * HOUR + w.jitter(5 * MIN, 0.5)) / 1000, src: HOSTS.fileServer.ip, dst: '10.30.0.50', dport: 10000, proto: 'tcp', duration: 5400, orig: 18_000_000_000, resp: 3_000_000, state: 'SF' });
+      w.conn({
+        ts: (day + 15 * HOUR + w.jitter(5 * MIN, 0.5)) / 1000,
+        src: HOSTS.fileServer.ip,
+        dst: '10.30.0.50',
+        dport: 10000,
+        proto: 'tcp',
+        duration: 5400,
+        orig: 18_000_000_000,
+        resp: 3_000_000,
+        state: 'SF',
+      });
     }
   }
 }
@@ -248,11 +349,44 @@ function intrusion(w: Writer): void {
   const gw = HOSTS.vpnGateway.ip;
   const visit = (vpnStart: number, rdpJump: number, rdpMes: number, until: number) => {
     // the supplier account's VPN session (OpenVPN, UDP 1194) from the rented VPS
-    w.conn({ ts: vpnStart / 1000, src: ATTACKER.vpnSourceIp, dst: gw, dport: 1194, proto: 'udp', duration: (until - vpnStart) / 1000, orig: 48_000_000, resp: 310_000_000, state: 'SF', history: 'Dd' });
+    w.conn({
+      ts: vpnStart / 1000,
+      src: ATTACKER.vpnSourceIp,
+      dst: gw,
+      dport: 1194,
+      proto: 'udp',
+      duration: (until - vpnStart) / 1000,
+      orig: 48_000_000,
+      resp: 310_000_000,
+      state: 'SF',
+      history: 'Dd',
+    });
     // RDP from the gateway (the VPN pool is NATed to its address) to the maintenance jump host...
-    w.conn({ ts: rdpJump / 1000, src: gw, dst: HOSTS.jump.ip, dport: 3389, proto: 'tcp', service: 'rdp', duration: (until - rdpJump) / 1000 - 20, orig: 41_000_000, resp: 290_000_000, state: 'SF' });
+    w.conn({
+      ts: rdpJump / 1000,
+      src: gw,
+      dst: HOSTS.jump.ip,
+      dport: 3389,
+      proto: 'tcp',
+      service: 'rdp',
+      duration: (until - rdpJump) / 1000 - 20,
+      orig: 41_000_000,
+      resp: 290_000_000,
+      state: 'SF',
+    });
     // ...and from there, seconds later, to the MES server
-    w.conn({ ts: rdpMes / 1000, src: HOSTS.jump.ip, dst: HOSTS.mes.ip, dport: 3389, proto: 'tcp', service: 'rdp', duration: (until - rdpMes) / 1000 - 40, orig: 38_000_000, resp: 270_000_000, state: 'SF' });
+    w.conn({
+      ts: rdpMes / 1000,
+      src: HOSTS.jump.ip,
+      dst: HOSTS.mes.ip,
+      dport: 3389,
+      proto: 'tcp',
+      service: 'rdp',
+      duration: (until - rdpMes) / 1000 - 40,
+      orig: 38_000_000,
+      resp: 270_000_000,
+      state: 'SF',
+    });
   };
   visit(TIMELINE.vpnLogon, TIMELINE.rdpToJump, TIMELINE.rdpToMes, TIMELINE.implantTask + 6 * MIN);
   // back for the staging and the upload
@@ -270,18 +404,44 @@ function intrusion(w: Writer): void {
       w.lookup(t / 1000 - 0.05, HOSTS.mes.ip, ATTACKER.c2Domain, [c2]);
       lastLookup = t;
     }
-    w.https(t / 1000, HOSTS.mes.ip, c2, ATTACKER.c2Domain, 610 + Math.floor(rnd() * 24), 1180 + Math.floor(rnd() * 60), 0.4 + rnd() * 0.3);
+    w.https(
+      t / 1000,
+      HOSTS.mes.ip,
+      c2,
+      ATTACKER.c2Domain,
+      610 + Math.floor(rnd() * 24),
+      1180 + Math.floor(rnd() * 60),
+      0.4 + rnd() * 0.3,
+    );
   }
 
   // staging: the design files pulled from the file server over SMB
-  w.conn({ ts: TIMELINE.stagingArchive / 1000 - 300, src: HOSTS.mes.ip, dst: HOSTS.fileServer.ip, dport: 445, proto: 'tcp', service: 'smb', duration: 280, orig: 1_800_000, resp: 412_000_000, state: 'SF' });
+  w.conn({
+    ts: TIMELINE.stagingArchive / 1000 - 300,
+    src: HOSTS.mes.ip,
+    dst: HOSTS.fileServer.ip,
+    dport: 445,
+    proto: 'tcp',
+    service: 'smb',
+    duration: 280,
+    orig: 1_800_000,
+    resp: 412_000_000,
+    state: 'SF',
+  });
   // the upload to cloud storage
   const up = TIMELINE.upload / 1000;
   w.lookup(up - 0.2, HOSTS.mes.ip, ATTACKER.uploadDomain, [ATTACKER.uploadIp]);
   w.https(up, HOSTS.mes.ip, ATTACKER.uploadIp, ATTACKER.uploadDomain, 387_000_000, 61_000, 742);
 }
 
-function tsv(path: string, fields: string[], types: string[], rows: string[][], open: number, close: number): string {
+function tsv(
+  path: string,
+  fields: string[],
+  types: string[],
+  rows: string[][],
+  open: number,
+  close: number,
+): string {
   const stamp = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace('T', '-').replace(/:/g, '-');
   return [
     '#separator \\x09',
@@ -307,7 +467,8 @@ export async function writeDemoNetwork(dir: string): Promise<string[]> {
   const w = new Writer(prng(DEMO_SEED ^ 0x5eed2e0c));
   office(w);
   intrusion(w);
-  const byTime = <T extends { ts: number; uid: string }>(a: T, b: T) => a.ts - b.ts || (a.uid < b.uid ? -1 : 1);
+  const byTime = <T extends { ts: number; uid: string }>(a: T, b: T) =>
+    a.ts - b.ts || (a.uid < b.uid ? -1 : 1);
   w.conns.sort(byTime);
   w.dns.sort(byTime);
   w.ssl.sort(byTime);
@@ -318,12 +479,78 @@ export async function writeDemoNetwork(dir: string): Promise<string[]> {
       'conn.log',
       tsv(
         'conn',
-        ['ts', 'uid', 'id.orig_h', 'id.orig_p', 'id.resp_h', 'id.resp_p', 'proto', 'service', 'duration', 'orig_bytes', 'resp_bytes', 'conn_state', 'local_orig', 'local_resp', 'missed_bytes', 'history', 'orig_pkts', 'orig_ip_bytes', 'resp_pkts', 'resp_ip_bytes', 'tunnel_parents'],
-        ['time', 'string', 'addr', 'port', 'addr', 'port', 'enum', 'string', 'interval', 'count', 'count', 'string', 'bool', 'bool', 'count', 'string', 'count', 'count', 'count', 'count', 'set[string]'],
+        [
+          'ts',
+          'uid',
+          'id.orig_h',
+          'id.orig_p',
+          'id.resp_h',
+          'id.resp_p',
+          'proto',
+          'service',
+          'duration',
+          'orig_bytes',
+          'resp_bytes',
+          'conn_state',
+          'local_orig',
+          'local_resp',
+          'missed_bytes',
+          'history',
+          'orig_pkts',
+          'orig_ip_bytes',
+          'resp_pkts',
+          'resp_ip_bytes',
+          'tunnel_parents',
+        ],
+        [
+          'time',
+          'string',
+          'addr',
+          'port',
+          'addr',
+          'port',
+          'enum',
+          'string',
+          'interval',
+          'count',
+          'count',
+          'string',
+          'bool',
+          'bool',
+          'count',
+          'string',
+          'count',
+          'count',
+          'count',
+          'count',
+          'set[string]',
+        ],
         w.conns.map((c) => {
           const op = Math.max(1, Math.ceil(c.orig / 1400));
           const rp = c.state === 'S0' ? 0 : Math.max(1, Math.ceil(c.resp / 1400));
-          return [t6(c.ts), c.uid, c.src, String(c.sport), c.dst, String(c.dport), c.proto, c.service ?? '-', t6(c.duration), String(c.orig), String(c.resp), c.state, local(c.src), local(c.dst), '0', c.history, String(op), String(c.orig + op * 40), String(rp), String(c.resp + rp * 40), '(empty)'];
+          return [
+            t6(c.ts),
+            c.uid,
+            c.src,
+            String(c.sport),
+            c.dst,
+            String(c.dport),
+            c.proto,
+            c.service ?? '-',
+            t6(c.duration),
+            String(c.orig),
+            String(c.resp),
+            c.state,
+            local(c.src),
+            local(c.dst),
+            '0',
+            c.history,
+            String(op),
+            String(c.orig + op * 40),
+            String(rp),
+            String(c.resp + rp * 40),
+            '(empty)',
+          ];
         }),
         START,
         END,
@@ -333,12 +560,83 @@ export async function writeDemoNetwork(dir: string): Promise<string[]> {
       'dns.log',
       tsv(
         'dns',
-        ['ts', 'uid', 'id.orig_h', 'id.orig_p', 'id.resp_h', 'id.resp_p', 'proto', 'trans_id', 'rtt', 'query', 'qclass', 'qclass_name', 'qtype', 'qtype_name', 'rcode', 'rcode_name', 'AA', 'TC', 'RD', 'RA', 'Z', 'answers', 'TTLs', 'rejected'],
-        ['time', 'string', 'addr', 'port', 'addr', 'port', 'enum', 'count', 'interval', 'string', 'count', 'string', 'count', 'string', 'count', 'string', 'bool', 'bool', 'bool', 'bool', 'count', 'vector[string]', 'vector[interval]', 'bool'],
+        [
+          'ts',
+          'uid',
+          'id.orig_h',
+          'id.orig_p',
+          'id.resp_h',
+          'id.resp_p',
+          'proto',
+          'trans_id',
+          'rtt',
+          'query',
+          'qclass',
+          'qclass_name',
+          'qtype',
+          'qtype_name',
+          'rcode',
+          'rcode_name',
+          'AA',
+          'TC',
+          'RD',
+          'RA',
+          'Z',
+          'answers',
+          'TTLs',
+          'rejected',
+        ],
+        [
+          'time',
+          'string',
+          'addr',
+          'port',
+          'addr',
+          'port',
+          'enum',
+          'count',
+          'interval',
+          'string',
+          'count',
+          'string',
+          'count',
+          'string',
+          'count',
+          'string',
+          'bool',
+          'bool',
+          'bool',
+          'bool',
+          'count',
+          'vector[string]',
+          'vector[interval]',
+          'bool',
+        ],
         w.dns.map((d, i) => [
-          t6(d.ts), d.uid, d.src, String(d.sport), DNS_SERVER, '53', 'udp', String((i * 7919) % 65536), '0.001200', esc(d.query), '1', 'C_INTERNET',
-          d.qtype === 'A' ? '1' : d.qtype === 'AAAA' ? '28' : '16', d.qtype, d.rcode === 'NOERROR' ? '0' : '3', d.rcode, 'F', 'F', 'T', 'T', '0',
-          d.answers.length ? d.answers.map(esc).join(',') : '-', d.answers.length ? d.answers.map(() => '300.000000').join(',') : '-', 'F',
+          t6(d.ts),
+          d.uid,
+          d.src,
+          String(d.sport),
+          DNS_SERVER,
+          '53',
+          'udp',
+          String((i * 7919) % 65536),
+          '0.001200',
+          esc(d.query),
+          '1',
+          'C_INTERNET',
+          d.qtype === 'A' ? '1' : d.qtype === 'AAAA' ? '28' : '16',
+          d.qtype,
+          d.rcode === 'NOERROR' ? '0' : '3',
+          d.rcode,
+          'F',
+          'F',
+          'T',
+          'T',
+          '0',
+          d.answers.length ? d.answers.map(esc).join(',') : '-',
+          d.answers.length ? d.answers.map(() => '300.000000').join(',') : '-',
+          'F',
         ]),
         START,
         END,
@@ -348,9 +646,51 @@ export async function writeDemoNetwork(dir: string): Promise<string[]> {
       'ssl.log',
       tsv(
         'ssl',
-        ['ts', 'uid', 'id.orig_h', 'id.orig_p', 'id.resp_h', 'id.resp_p', 'version', 'cipher', 'curve', 'server_name', 'resumed', 'established', 'ssl_history'],
-        ['time', 'string', 'addr', 'port', 'addr', 'port', 'string', 'string', 'string', 'string', 'bool', 'bool', 'string'],
-        w.ssl.map((s) => [t6(s.ts), s.uid, s.src, String(s.sport), s.dst, '443', 'TLSv13', 'TLS_AES_128_GCM_SHA256', 'x25519', esc(s.sni), 'F', s.established ? 'T' : 'F', 'CsiI']),
+        [
+          'ts',
+          'uid',
+          'id.orig_h',
+          'id.orig_p',
+          'id.resp_h',
+          'id.resp_p',
+          'version',
+          'cipher',
+          'curve',
+          'server_name',
+          'resumed',
+          'established',
+          'ssl_history',
+        ],
+        [
+          'time',
+          'string',
+          'addr',
+          'port',
+          'addr',
+          'port',
+          'string',
+          'string',
+          'string',
+          'string',
+          'bool',
+          'bool',
+          'string',
+        ],
+        w.ssl.map((s) => [
+          t6(s.ts),
+          s.uid,
+          s.src,
+          String(s.sport),
+          s.dst,
+          '443',
+          'TLSv13',
+          'TLS_AES_128_GCM_SHA256',
+          'x25519',
+          esc(s.sni),
+          'F',
+          s.established ? 'T' : 'F',
+          'CsiI',
+        ]),
         START,
         END,
       ),
@@ -359,9 +699,63 @@ export async function writeDemoNetwork(dir: string): Promise<string[]> {
       'http.log',
       tsv(
         'http',
-        ['ts', 'uid', 'id.orig_h', 'id.orig_p', 'id.resp_h', 'id.resp_p', 'trans_depth', 'method', 'host', 'uri', 'version', 'user_agent', 'request_body_len', 'response_body_len', 'status_code', 'status_msg', 'tags'],
-        ['time', 'string', 'addr', 'port', 'addr', 'port', 'count', 'string', 'string', 'string', 'string', 'string', 'count', 'count', 'count', 'string', 'set[enum]'],
-        w.http.map((h) => [t6(h.ts), h.uid, h.src, String(h.sport), h.dst, '80', '1', h.method, esc(h.host), esc(h.uri), '1.1', esc(h.ua), String(h.req), String(h.resp), String(h.status), h.status === 301 ? 'Moved Permanently' : 'OK', '(empty)']),
+        [
+          'ts',
+          'uid',
+          'id.orig_h',
+          'id.orig_p',
+          'id.resp_h',
+          'id.resp_p',
+          'trans_depth',
+          'method',
+          'host',
+          'uri',
+          'version',
+          'user_agent',
+          'request_body_len',
+          'response_body_len',
+          'status_code',
+          'status_msg',
+          'tags',
+        ],
+        [
+          'time',
+          'string',
+          'addr',
+          'port',
+          'addr',
+          'port',
+          'count',
+          'string',
+          'string',
+          'string',
+          'string',
+          'string',
+          'count',
+          'count',
+          'count',
+          'string',
+          'set[enum]',
+        ],
+        w.http.map((h) => [
+          t6(h.ts),
+          h.uid,
+          h.src,
+          String(h.sport),
+          h.dst,
+          '80',
+          '1',
+          h.method,
+          esc(h.host),
+          esc(h.uri),
+          '1.1',
+          esc(h.ua),
+          String(h.req),
+          String(h.resp),
+          String(h.status),
+          h.status === 301 ? 'Moved Permanently' : 'OK',
+          '(empty)',
+        ]),
         START,
         END,
       ),

@@ -7,17 +7,24 @@ import { CidrSet, createEnricher, loadReputationLists, parseCidr, parseIPv4, par
 test('address parsing: IPv4, IPv6 forms, CIDR bounds', () => {
   assert.equal(parseIPv4('10.20.1.15'), 10 * 2 ** 24 + 20 * 2 ** 16 + 1 * 256 + 15);
   assert.equal(parseIPv4('255.255.255.255'), 2 ** 32 - 1);
-  for (const bad of ['1.2.3', '1.2.3.256', '1..2.3', 'a.b.c.d', '1.2.3.4.5', '']) assert.equal(parseIPv4(bad), -1, bad);
+  for (const bad of ['1.2.3', '1.2.3.256', '1..2.3', 'a.b.c.d', '1.2.3.4.5', ''])
+    assert.equal(parseIPv4(bad), -1, bad);
   assert.equal(parseIPv6('::1'), 1n);
   assert.equal(parseIPv6('fe80::1%eth0'), (0xfe80n << 112n) | 1n);
   assert.equal(parseIPv6('::ffff:1.2.3.4'), (0xffffn << 32n) | 0x01020304n);
   assert.equal(parseIPv6('2001:db8:0:0:0:0:0:1'), parseIPv6('2001:db8::1'));
-  for (const bad of ['1::2::3', '2001:db8', 'gggg::1', '1.2.3.4']) assert.equal(parseIPv6(bad), undefined, bad);
+  for (const bad of ['1::2::3', '2001:db8', 'gggg::1', '1.2.3.4'])
+    assert.equal(parseIPv6(bad), undefined, bad);
   const c = parseCidr('172.16.0.0/12')!;
   assert.equal(c.first, parseIPv4('172.16.0.0'));
   assert.equal(c.last, parseIPv4('172.31.255.255'));
   assert.equal(parseCidr('10.0.0.0/33'), undefined);
-  const set = new CidrSet([parseCidr('10.0.0.0/8')!, parseCidr('10.1.0.0/16')!, parseCidr('fd00::/8')!, parseCidr('192.0.2.7')!]);
+  const set = new CidrSet([
+    parseCidr('10.0.0.0/8')!,
+    parseCidr('10.1.0.0/16')!,
+    parseCidr('fd00::/8')!,
+    parseCidr('192.0.2.7')!,
+  ]);
   assert.equal(set.size, 3); // the /16 merged into the /8
   assert.ok(set.has('10.255.0.1'));
   assert.ok(set.has('192.0.2.7'));
@@ -59,7 +66,9 @@ test('enricher: internal networks from options replace the defaults; bad CIDR is
   );
 });
 
-test('enricher: hosting/VPN/Tor lists read from a folder', { skip: skipUnlessData('network/enrichment') }, () => {
+test('enricher: hosting/VPN/Tor lists read from a folder', {
+  skip: skipUnlessData('network/enrichment'),
+}, () => {
   const dir = sharedData('network/enrichment');
   const lists = loadReputationLists(dir);
   assert.ok(lists.files.length >= 4);
@@ -73,5 +82,8 @@ test('enricher: hosting/VPN/Tor lists read from a folder', { skip: skipUnlessDat
   assert.equal(vps.asn, 20473);
   assert.equal(vps.hosting, true);
   assert.equal(vps.tor, undefined);
-  assert.throws(() => loadReputationLists(`${dir}/nope`), (err: unknown) => err instanceof HaechiError && err.code === 'config');
+  assert.throws(
+    () => loadReputationLists(`${dir}/nope`),
+    (err: unknown) => err instanceof HaechiError && err.code === 'config',
+  );
 });

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { z } from 'zod';
 import { HaechiError } from '../errors.js';
-import { GeoDb, sharedGeoDb } from './geo-db.js';
+import { type GeoDb, sharedGeoDb } from './geo-db.js';
 import { type Cidr, CidrSet, parseCidr, parseIPv4, parseIPv6 } from './ip.js';
 
 export const DEFAULT_INTERNAL = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', 'fd00::/8'];
@@ -58,7 +58,10 @@ export const enricherOptionsSchema = z.object({
   /** look up ASN and country (default true) */
   geo: z.boolean().optional(),
 });
-export type EnricherOptions = z.infer<typeof enricherOptionsSchema> & { lists?: ReputationLists; geoDb?: GeoDb };
+export type EnricherOptions = z.infer<typeof enricherOptionsSchema> & {
+  lists?: ReputationLists;
+  geoDb?: GeoDb;
+};
 
 export interface Enricher {
   lookup(ip: string): IpInfo;
@@ -145,7 +148,11 @@ export function createEnricher(opts: EnricherOptions = {}): Enricher {
   const listSets: { kind: ListKind; set: CidrSet; asns: Set<number> }[] = [];
   if (lists) {
     for (const kind of ['hosting', 'vpn', 'tor'] as ListKind[]) {
-      listSets.push({ kind, set: new CidrSet(lists.cidrs[kind] ?? []), asns: new Set(lists.asns[kind] ?? []) });
+      listSets.push({
+        kind,
+        set: new CidrSet(lists.cidrs[kind] ?? []),
+        asns: new Set(lists.asns[kind] ?? []),
+      });
     }
   }
   const geo = opts.geo === false ? undefined : (opts.geoDb ?? sharedGeoDb());
@@ -180,7 +187,8 @@ export function createEnricher(opts: EnricherOptions = {}): Enricher {
       if (g.country !== undefined) info.country = g.country;
     }
     for (const l of listSets) {
-      const hit = (isV4 ? l.set.hasV4(v4) : l.set.hasV6(v6!)) || (info.asn !== undefined && l.asns.has(info.asn));
+      const hit =
+        (isV4 ? l.set.hasV4(v4) : l.set.hasV6(v6!)) || (info.asn !== undefined && l.asns.has(info.asn));
       if (hit) info[l.kind] = true;
     }
     return info;

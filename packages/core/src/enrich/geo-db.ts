@@ -54,7 +54,7 @@ interface V6Table {
 }
 
 /** Rows must be sorted by first address (the packages are); checked, and sorted if not. */
-function loadV4(path: string, valueOf: (cols: string[]) => number): V4Table {
+function loadV4(path: string, rowValue: (cols: string[]) => number): V4Table {
   const lines = readFileSync(path, 'utf8').split('\n');
   const n = lines.length;
   const first = new Uint32Array(n);
@@ -67,7 +67,7 @@ function loadV4(path: string, valueOf: (cols: string[]) => number): V4Table {
     const cols = splitCsv(line);
     first[k] = Number(cols[0]);
     last[k] = Number(cols[1]);
-    value[k] = valueOf(cols);
+    value[k] = rowValue(cols);
     if (k > 0 && first[k]! < first[k - 1]!) sorted = false;
     k++;
   }
@@ -83,7 +83,7 @@ function loadV4(path: string, valueOf: (cols: string[]) => number): V4Table {
   return t;
 }
 
-function loadV6(path: string, valueOf: (cols: string[]) => number): V6Table {
+function loadV6(path: string, rowValue: (cols: string[]) => number): V6Table {
   const lines = readFileSync(path, 'utf8').split('\n');
   const n = lines.length;
   const t: V6Table = {
@@ -103,7 +103,7 @@ function loadV6(path: string, valueOf: (cols: string[]) => number): V6Table {
     t.firstLo[k] = f & MASK64;
     t.lastHi[k] = l >> 64n;
     t.lastLo[k] = l & MASK64;
-    t.value[k] = valueOf(cols);
+    t.value[k] = rowValue(cols);
     k++;
   }
   return {
@@ -145,7 +145,8 @@ function findV6(t: V6Table, ip: bigint): number {
 }
 
 /** Two ASCII letters packed into a number, and back. */
-const packCountry = (s: string | undefined) => (s && s.length === 2 ? (s.charCodeAt(0) << 8) | s.charCodeAt(1) : 0);
+const packCountry = (s: string | undefined) =>
+  s && s.length === 2 ? (s.charCodeAt(0) << 8) | s.charCodeAt(1) : 0;
 const unpackCountry = (n: number) => (n ? String.fromCharCode(n >> 8, n & 0xff) : undefined);
 
 export interface GeoAnswer {
@@ -168,7 +169,8 @@ export class GeoDb {
     return this.asn4;
   }
   private loadAsn6(): V6Table {
-    if (!this.asn6) this.asn6 = loadV6(packageFile('@ip-location-db/asn', 'asn-ipv6-num.csv'), (c) => this.asnOf(c));
+    if (!this.asn6)
+      this.asn6 = loadV6(packageFile('@ip-location-db/asn', 'asn-ipv6-num.csv'), (c) => this.asnOf(c));
     return this.asn6;
   }
   private loadCc4(): V4Table {

@@ -216,6 +216,11 @@ test('archives made by Info-ZIP, including forced zip64', {
   run(['-q', '-0', 'mixed.zip', 'one.json']);
   run(['-q', '-9', 'mixed.zip', 'two.json']);
   run(['-q', '-fz', 'z64.zip', 'one.json', 'two.json']);
+  // written to a pipe: sizes in data descriptors after the data (APPNOTE 4.3.9), not in local headers
+  const piped = spawnSync('zip', ['-q', '-', 'one.json', 'two.json'], { cwd: work, maxBuffer: 1 << 24 });
+  assert.equal(piped.status, 0);
+  writeFileSync(join(work, 'streamed.zip'), piped.stdout);
+  run(['-q', '-P', 'secret', 'locked.zip', 'one.json']);
   const dirEntries = await readZipDirectory(join(work, 'mixed.zip'));
   assert.deepEqual(
     dirEntries.map((e) => [e.name, e.method]),
@@ -224,7 +229,13 @@ test('archives made by Info-ZIP, including forced zip64', {
       ['two.json', 8],
     ],
   );
-  for (const z of ['mixed.zip', 'z64.zip']) {
+  const streamed = await readZipDirectory(join(work, 'streamed.zip'));
+  assert.ok(streamed.every((e) => (e.flags & 0x8) !== 0), 'entries use data descriptors');
+  const locked = await collect([join(work, 'locked.zip')]);
+  assert.equal(locked.inputs.length, 0);
+  assert.match(locked.problems[0]!.reason, /encrypted entry/);
+  assert.equal(locked.problems[0]!.file, `${join(work, 'locked.zip')}!one.json`);
+  for (const z of ['mixed.zip', 'z64.zip', 'streamed.zip']) {
     const { inputs, problems } = await collect([join(work, z)]);
     assert.deepEqual(problems, []);
     assert.deepEqual(

@@ -10,7 +10,11 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type Event, type Finding, HaechiError } from '@haechi/core';
 import type { Analytic } from '@haechi/core/analytics';
-import { createNetworkAnalytics, type NetworkConfigInput, networkConfigSchema } from '@haechi/core/analytics/network';
+import {
+  createNetworkAnalytics,
+  type NetworkConfigInput,
+  networkConfigSchema,
+} from '@haechi/core/analytics/network';
 import { createEnricher, DEFAULT_INTERNAL, loadReputationLists, parseCidr } from '@haechi/core/enrich';
 import type { Command } from 'commander';
 import type { HuntContext, HuntPlugin, MainPart, WorkerPart } from '../plugin.js';
@@ -55,7 +59,8 @@ function parseInternal(value: unknown, where: string): string[] {
         .map((s) => s.trim())
         .filter(Boolean);
   for (const c of list) {
-    if (!parseCidr(c)) throw new HaechiError('usage', `${where}: not a CIDR: ${JSON.stringify(c)} (expected e.g. 10.0.0.0/8)`);
+    if (!parseCidr(c))
+      throw new HaechiError('usage', `${where}: not a CIDR: ${JSON.stringify(c)} (expected e.g. 10.0.0.0/8)`);
   }
   return list;
 }
@@ -76,7 +81,10 @@ export const networkPlugin: HuntPlugin = {
       '--internal <cidrs>',
       `internal networks, comma-separated CIDRs (default ${DEFAULT_INTERNAL.join(',')}; config: internal)`,
     );
-    cmd.option('--enrich-lists <dir>', 'folder of hosting/VPN/Tor lists for IP enrichment (config: enrich.lists)');
+    cmd.option(
+      '--enrich-lists <dir>',
+      'folder of hosting/VPN/Tor lists for IP enrichment (config: enrich.lists)',
+    );
   },
   async prepare(opts: Readonly<Record<string, unknown>>, ctx: HuntContext): Promise<NetworkSpec> {
     const cfg = ctx.config as {
@@ -148,13 +156,16 @@ export const networkPlugin: HuntPlugin = {
               ? 'no beacon, long connection, DNS tunnel, exfiltration or relay chain found'
               : [...counts].map(([d, n]) => `${n} ${DETECTOR_LABEL[d]}`).join(', ')),
         ];
-        const top = [...mine].sort((a, b) => (b.score ?? 0) - (a.score ?? 0) || a.id.localeCompare(b.id)).slice(0, 5);
+        const top = [...mine]
+          .sort((a, b) => (b.score ?? 0) - (a.score ?? 0) || a.id.localeCompare(b.id))
+          .slice(0, 5);
         for (const f of top) lines.push(`  ${(f.score ?? 0).toFixed(2)}  ${f.rule.title}`);
         return lines;
       },
       json(findings: readonly Finding[]): unknown {
         const counts: Record<string, number> = {};
-        for (const f of findings) if (f.detector in DETECTOR_LABEL) counts[f.detector] = (counts[f.detector] ?? 0) + 1;
+        for (const f of findings)
+          if (f.detector in DETECTOR_LABEL) counts[f.detector] = (counts[f.detector] ?? 0) + 1;
         return { events, internal: spec.internal, enrichLists: spec.listsDir ?? null, findings: counts };
       },
     };

@@ -10,8 +10,8 @@ import {
   ExfiltrationAnalytic,
   LongConnectionAnalytic,
   madm,
-  networkConfigSchema,
   NETWORK_DEFAULTS,
+  networkConfigSchema,
 } from './index.js';
 import { connEvent, prng, readNetworkLogs, runAnalytic } from './test-support.js';
 
@@ -31,9 +31,13 @@ test('config: defaults documented in the schema, bad values rejected', () => {
   assert.equal(networkConfigSchema.safeParse({ beacon: { minScore: 2 } }).success, false);
 });
 
-test('rita json_with_all_fields: the dnscat2 tunnel (*.dnsc.r-1x.com) is reported', { skip: skipUnlessData('network/rita') }, async () => {
+test('rita json_with_all_fields: the dnscat2 tunnel (*.dnsc.r-1x.com) is reported', {
+  skip: skipUnlessData('network/rita'),
+}, async () => {
   const events = await readNetworkLogs(sharedData('network/rita/json_with_all_fields'));
-  const found = runAnalytic(new DnsTunnelAnalytic({ enricher }), events).filter((f) => f.detector === 'dns-tunnel');
+  const found = runAnalytic(new DnsTunnelAnalytic({ enricher }), events).filter(
+    (f) => f.detector === 'dns-tunnel',
+  );
   assert.equal(found.length, 1);
   const f = found[0]!;
   assert.equal(f.details!.domain, 'r-1x.com');
@@ -50,7 +54,9 @@ test('rita json_with_all_fields: the dnscat2 tunnel (*.dnsc.r-1x.com) is reporte
   }
 });
 
-test('stratosphere 003: the RAT C2 (147.32.83.234:1337) is reported as exfiltration and long connection', { skip: skipUnlessData('network/stratosphere') }, async () => {
+test('stratosphere 003: the RAT C2 (147.32.83.234:1337) is reported as exfiltration and long connection', {
+  skip: skipUnlessData('network/stratosphere'),
+}, async () => {
   const events = await readNetworkLogs(sharedData('network/stratosphere/003-zeek-scenario-malicious'));
   const exfil = runAnalytic(new ExfiltrationAnalytic({ enricher }), events);
   const c2 = exfil.find((f) => f.entities.some((e) => e.value === '147.32.83.234'));
@@ -61,10 +67,16 @@ test('stratosphere 003: the RAT C2 (147.32.83.234:1337) is reported as exfiltrat
   assert.ok((c2.details!.uploadShare as number) > 0.99);
   assert.equal((c2.details!.destination as { country?: string }).country, 'CZ');
   const long = runAnalytic(new LongConnectionAnalytic({ enricher }), events);
-  assert.ok(long.some((f) => f.details!.port === 1337 && (f.details!.destination as { ip: string }).ip === '147.32.83.234'));
+  assert.ok(
+    long.some(
+      (f) => f.details!.port === 1337 && (f.details!.destination as { ip: string }).ip === '147.32.83.234',
+    ),
+  );
 });
 
-test('stratosphere 005: the Simda DGA lookups are reported', { skip: skipUnlessData('network/stratosphere') }, async () => {
+test('stratosphere 005: the Simda DGA lookups are reported', {
+  skip: skipUnlessData('network/stratosphere'),
+}, async () => {
   const events = await readNetworkLogs(sharedData('network/stratosphere/005-zeek-scenario-malicious'));
   const found = runAnalytic(new DnsTunnelAnalytic({ enricher }), events).filter((f) => f.detector === 'dga');
   assert.equal(found.length, 1);
@@ -77,8 +89,12 @@ test('stratosphere 005: the Simda DGA lookups are reported', { skip: skipUnlessD
   assert.ok(beacons.some((b) => b.details!.source === '192.168.1.116'));
 });
 
-test('beacon injected into a real normal day is reported; random traffic to the same place is not', { skip: skipUnlessData('network/stratosphere') }, async () => {
-  const background = await readNetworkLogs(sharedData('network/stratosphere/010-zeek-mixed/data/conn.log.labeled'));
+test('beacon injected into a real normal day is reported; random traffic to the same place is not', {
+  skip: skipUnlessData('network/stratosphere'),
+}, async () => {
+  const background = await readNetworkLogs(
+    sharedData('network/stratosphere/010-zeek-mixed/data/conn.log.labeled'),
+  );
   const host = '147.32.83.234'; // the capture's own machine
   const local = createEnricher({ internal: ['147.32.0.0/16'] });
   const start = background[0]!.time;
@@ -86,17 +102,46 @@ test('beacon injected into a real normal day is reported; random traffic to the 
   const injected = [];
   // every 5 minutes +-10% for 12 hours, ~520 bytes out
   for (let t = start + 3_600_000, i = 0; i < 144; i++, t += 300_000 * (0.9 + 0.2 * rnd())) {
-    injected.push(connEvent({ time: Math.round(t), src: host, dst: '139.180.140.83', dport: 443, origBytes: 512 + Math.floor(rnd() * 16), respBytes: 2100, service: 'ssl' }));
+    injected.push(
+      connEvent({
+        time: Math.round(t),
+        src: host,
+        dst: '139.180.140.83',
+        dport: 443,
+        origBytes: 512 + Math.floor(rnd() * 16),
+        respBytes: 2100,
+        service: 'ssl',
+      }),
+    );
   }
   // failed retries every minute for 3 hours to a dead C2
   for (let i = 0; i < 180; i++) {
-    injected.push(connEvent({ time: start + 7_200_000 + i * 60_000, src: host, dst: '45.76.133.21', dport: 8443, origBytes: 0, respBytes: 0, state: 'S0', duration: 0 }));
+    injected.push(
+      connEvent({
+        time: start + 7_200_000 + i * 60_000,
+        src: host,
+        dst: '45.76.133.21',
+        dport: 8443,
+        origBytes: 0,
+        respBytes: 0,
+        state: 'S0',
+        duration: 0,
+      }),
+    );
   }
   // the same volume of random (Poisson) connections to another address
   let t = start + 3_600_000;
   for (let i = 0; i < 144; i++) {
     t += -Math.log(1 - rnd()) * 300_000;
-    injected.push(connEvent({ time: Math.round(t), src: host, dst: '198.51.100.77', dport: 443, origBytes: 200 + Math.floor(rnd() * 5000) }));
+    injected.push(
+      connEvent({
+        time: Math.round(t),
+        src: host,
+        dst: '198.51.100.77',
+        dport: 443,
+        origBytes: 200 + Math.floor(rnd() * 5000),
+      }),
+    );
   }
   const all = [...background, ...injected];
   const found = runAnalytic(new BeaconAnalytic({ enricher: local }), all);
@@ -110,5 +155,8 @@ test('beacon injected into a real normal day is reported; random traffic to the 
   assert.ok(failed, 'the failed-C2 retries');
   assert.equal(failed.details!.kind, 'failed-c2');
   assert.equal(failed.rule.id, 'haechi-network-beacon-failed');
-  assert.ok(!found.some((f) => f.entities.some((e) => e.value === '198.51.100.77')), 'random traffic is no beacon');
+  assert.ok(
+    !found.some((f) => f.entities.some((e) => e.value === '198.51.100.77')),
+    'random traffic is no beacon',
+  );
 });

@@ -246,7 +246,9 @@ export class BeaconAnalytic implements Analytic {
     const datasetHours = Math.max(1, Math.ceil(span / 3600));
     const histScore = clamp01(hourOfDay.size / Math.min(24, datasetHours));
     const score =
-      dsScore === undefined ? (tsScore + durScore + histScore) / 3 : (tsScore + dsScore + durScore + histScore) / 4;
+      dsScore === undefined
+        ? (tsScore + durScore + histScore) / 3
+        : (tsScore + dsScore + durScore + histScore) / 4;
     Object.assign(parts, {
       intervalScore: round3(tsScore),
       ...(dsScore === undefined ? {} : { sizeScore: round3(dsScore) }),
@@ -280,7 +282,10 @@ export class BeaconAnalytic implements Analytic {
         modifiers.prevalentDestination = round3(-0.3 * Math.min(1, srcCount / internalSources));
       }
       if (!named && s.http > 0 && s.httpNoHost / s.http > 0.5) modifiers.missingHostHeader = 0.05;
-      if (!named && [...agents].some((ua) => (this.uaSources.get(ua)?.size ?? 0) <= this.cfg.rareUserAgentSources)) {
+      if (
+        !named &&
+        [...agents].some((ua) => (this.uaSources.get(ua)?.size ?? 0) <= this.cfg.rareUserAgentSources)
+      ) {
         modifiers.rareUserAgent = 0.05;
       }
       const info = named ? undefined : enricher.lookup(s.dst);
@@ -291,7 +296,8 @@ export class BeaconAnalytic implements Analytic {
       if (score < this.cfg.minScore) return;
       const failedSeries = s.failed / s.count >= this.cfg.failedShare;
       const ports = [...s.ports].sort((a, b) => a - b);
-      const web = [...services].some((x) => x === 'http' || x === 'ssl') || ports.some((p) => p === 80 || p === 443);
+      const web =
+        [...services].some((x) => x === 'http' || x === 'ssl') || ports.some((p) => p === 80 || p === 443);
       const attack = ['T1071'];
       if (web || named) attack.push('T1071.001');
       if (ports.length > 0 && !ports.some((p) => [80, 443, 8080, 8443].includes(p))) attack.push('T1571');
@@ -333,7 +339,9 @@ export class BeaconAnalytic implements Analytic {
         entities: entities([
           { type: 'ip', value: s.src },
           ...dstIps.map((d) => ({ type: 'ip' as const, value: d })),
-          ...(named ? [{ type: 'domain' as const, value: s.dst }] : [...names].sort().map((n) => ({ type: 'domain' as const, value: n }))),
+          ...(named
+            ? [{ type: 'domain' as const, value: s.dst }]
+            : [...names].sort().map((n) => ({ type: 'domain' as const, value: n }))),
         ]),
         evidence: s.evidence ?? [],
         score,

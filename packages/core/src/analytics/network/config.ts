@@ -73,7 +73,9 @@ export const exfiltrationConfigSchema = z.object({
 
 export const relayConfigSchema = z.object({
   /** TCP ports of interactive sessions (SSH, Telnet, RDP, VNC, WinRM) and VPN entry (OpenVPN, PPTP, IPsec NAT-T) */
-  interactivePorts: z.array(z.number().int()).default([22, 23, 3389, 5900, 5901, 5902, 5985, 5986, 1194, 1723, 4500]),
+  interactivePorts: z
+    .array(z.number().int())
+    .default([22, 23, 3389, 5900, 5901, 5902, 5985, 5986, 1194, 1723, 4500]),
   /** the next hop must start within this many seconds of the session into the host */
   maxHopDelay: z.number().positive().default(60),
   /** from an external origin, a hop may start later while the session into the host is still open (VPN, RDP from outside), up to this many seconds */

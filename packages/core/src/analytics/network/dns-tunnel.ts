@@ -78,7 +78,9 @@ function dnsQueryOf(e: Event): Query | undefined {
     };
   }
   if (e.source.kind === 'eve.dns') {
-    const q = f['dns.rrname'] ?? (Array.isArray(f['dns.queries']) ? (f['dns.queries'] as { rrname?: string }[])[0]?.rrname : undefined);
+    const q =
+      f['dns.rrname'] ??
+      (Array.isArray(f['dns.queries']) ? (f['dns.queries'] as { rrname?: string }[])[0]?.rrname : undefined);
     if (typeof q !== 'string' || !q) return undefined;
     const type = String(f['dns.type'] ?? 'query');
     return {
@@ -170,7 +172,15 @@ export class DnsTunnelAnalytic implements Analytic {
   private feedHost(q: Query, domain: string, e: Event): void {
     let h = this.hosts.get(q.src);
     if (!h) {
-      h = { src: q.src, domains: new Set(), nx: new Set(), nxQueries: 0, first: e.time, last: e.time, evidence: new EvidenceList(this.maxEvidence) };
+      h = {
+        src: q.src,
+        domains: new Set(),
+        nx: new Set(),
+        nxQueries: 0,
+        first: e.time,
+        last: e.time,
+        evidence: new EvidenceList(this.maxEvidence),
+      };
       this.hosts.set(q.src, h);
     }
     if (h.domains.size < 50_000) h.domains.add(domain);
@@ -255,7 +265,10 @@ export class DnsTunnelAnalytic implements Analytic {
           title: `DGA-like lookups: ${h.src} asked for ${nx} non-existent domains`,
         },
         attack: ['T1568.002'],
-        entities: entities([{ type: 'ip', value: h.src }, ...sample.map((d) => ({ type: 'domain' as const, value: d }))]),
+        entities: entities([
+          { type: 'ip', value: h.src },
+          ...sample.map((d) => ({ type: 'domain' as const, value: d })),
+        ]),
         evidence: h.evidence.refs,
         score,
         details: {

@@ -67,7 +67,14 @@ export class ExfiltrationAnalytic implements Analytic {
 
   wants(e: Event): boolean {
     const k = e.source.kind;
-    return isFlowEvent(e) || k === 'zeek.ssl' || k === 'zeek.http' || k === 'zeek.dns' || k === 'eve.tls' || k === 'eve.http';
+    return (
+      isFlowEvent(e) ||
+      k === 'zeek.ssl' ||
+      k === 'zeek.http' ||
+      k === 'zeek.dns' ||
+      k === 'eve.tls' ||
+      k === 'eve.http'
+    );
   }
 
   private nameFor(ip: string, name: unknown): void {
@@ -75,7 +82,8 @@ export class ExfiltrationAnalytic implements Analytic {
     const n = name.toLowerCase().replace(/:\d+$/, '');
     // a cloud-storage name wins over whatever else resolved to the same address
     const prev = this.names.get(ip);
-    if (prev && (cloudServiceOf(prev, this.cfg.cloudDomains) || !cloudServiceOf(n, this.cfg.cloudDomains))) return;
+    if (prev && (cloudServiceOf(prev, this.cfg.cloudDomains) || !cloudServiceOf(n, this.cfg.cloudDomains)))
+      return;
     if (this.names.size < 500_000) this.names.set(ip, n);
   }
 
@@ -98,7 +106,9 @@ export class ExfiltrationAnalytic implements Analytic {
           continue;
         case 'zeek.dns': {
           const answers = f.answers;
-          if (Array.isArray(answers)) for (const a of answers) if (typeof a === 'string' && /^[\d.:a-f]+$/i.test(a)) this.nameFor(a, f.query);
+          if (Array.isArray(answers))
+            for (const a of answers)
+              if (typeof a === 'string' && /^[\d.:a-f]+$/i.test(a)) this.nameFor(a, f.query);
           continue;
         }
         default:
@@ -127,7 +137,16 @@ export class ExfiltrationAnalytic implements Analytic {
           h.overflow++;
           continue;
         }
-        dest = { dst: fl.dst, out: 0, in: 0, conns: 0, first: fl.time, last: fl.time, ports: [], evidenceTotal: 0 };
+        dest = {
+          dst: fl.dst,
+          out: 0,
+          in: 0,
+          conns: 0,
+          first: fl.time,
+          last: fl.time,
+          ports: [],
+          evidenceTotal: 0,
+        };
         h.dests.set(fl.dst, dest);
       }
       dest.out += fl.origBytes;
@@ -175,7 +194,13 @@ export class ExfiltrationAnalytic implements Analytic {
         const nonWeb = ports.every((p) => !WEB_PORTS.has(p));
         const kindScore = cloud ? 1 : nonWeb ? 0.5 : 0;
         const score = round3(
-          clamp01(0.3 * ratioScore + 0.25 * volumeScore + 0.2 * baselineScore + 0.15 * noveltyScore + 0.1 * kindScore),
+          clamp01(
+            0.3 * ratioScore +
+              0.25 * volumeScore +
+              0.2 * baselineScore +
+              0.15 * noveltyScore +
+              0.1 * kindScore,
+          ),
         );
         if (score < c.minScore) continue;
         const attack = cloud ? ['T1567.002', 'T1048'] : nonWeb ? ['T1048', 'T1041'] : ['T1041', 'T1048'];

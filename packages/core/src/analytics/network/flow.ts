@@ -116,5 +116,8 @@ export function toFlow(e: Event): Flow | undefined {
 export const FAILED_STATES = new Set(['S0', 'REJ', 'RSTOS0', 'RSTRH', 'SH', 'SHR', 'OTH-failed']);
 
 export function isFailed(fl: Flow): boolean {
-  return FAILED_STATES.has(fl.state) || (fl.proto === 'tcp' && fl.respBytes === 0 && fl.state === 'RSTO' && fl.origBytes === 0);
+  return (
+    FAILED_STATES.has(fl.state) ||
+    (fl.proto === 'tcp' && fl.respBytes === 0 && fl.state === 'RSTO' && fl.origBytes === 0)
+  );
 }

@@ -17,12 +17,19 @@ export { CLOUD_STORAGE_DOMAINS, cloudServiceOf } from './cloud-storage.js';
 export * from './config.js';
 export { DnsTunnelAnalytic, type DnsTunnelOptions } from './dns-tunnel.js';
 export { ExfiltrationAnalytic, type ExfiltrationOptions } from './exfiltration.js';
-export { FAILED_STATES, type Flow, FLOW_KINDS, isFailed, isFlowEvent, toFlow } from './flow.js';
+export { FAILED_STATES, FLOW_KINDS, type Flow, isFailed, isFlowEvent, toFlow } from './flow.js';
 export { LongConnectionAnalytic, type LongConnectionOptions } from './long-connection.js';
 export { RelayChainAnalytic, type RelayChainOptions } from './relay-chain.js';
 export { bowleySkew, entropy, madm } from './stats.js';
 
-export const NETWORK_DETECTORS = ['beacon', 'long-connection', 'dns-tunnel', 'dga', 'exfiltration', 'relay-chain'] as const;
+export const NETWORK_DETECTORS = [
+  'beacon',
+  'long-connection',
+  'dns-tunnel',
+  'dga',
+  'exfiltration',
+  'relay-chain',
+] as const;
 
 export interface NetworkAnalyticsOptions {
   config?: NetworkConfigInput;

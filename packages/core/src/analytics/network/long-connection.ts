@@ -101,7 +101,12 @@ export class LongConnectionAnalytic implements Analytic {
             p.count++;
             p.open++;
           }
-          this.openByUid.set(fl.uid, { pair: p, duration: fl.duration, orig: fl.origBytes, resp: fl.respBytes });
+          this.openByUid.set(fl.uid, {
+            pair: p,
+            duration: fl.duration,
+            orig: fl.origBytes,
+            resp: fl.respBytes,
+          });
         } else {
           if (prev) {
             this.retract(prev);
@@ -145,7 +150,11 @@ export class LongConnectionAnalytic implements Analytic {
       // 0.3 at the threshold, 1 at fullScoreDuration, logarithmic between: with the defaults
       // 1 h -> 0.3 (informational), 4 h -> 0.6, 8 h -> 0.75, 24 h -> 1 (RITA's 1/4/8/12+ h bands)
       const score = round3(
-        clamp01(0.3 + (0.7 * Math.log(total / this.cfg.minDuration)) / Math.log(this.cfg.fullScoreDuration / this.cfg.minDuration)),
+        clamp01(
+          0.3 +
+            (0.7 * Math.log(total / this.cfg.minDuration)) /
+              Math.log(this.cfg.fullScoreDuration / this.cfg.minDuration),
+        ),
       );
       const attack = ['T1071'];
       if (![80, 443, 22, 3389].includes(p.dport)) attack.push('T1571');

@@ -100,7 +100,9 @@ export class RelayChainAnalytic implements Analytic {
   private link(): void {
     const en = this.opts.enricher;
     const bySrc = new Map<string, Session[]>();
-    this.sessions.sort((a, b) => a.start - b.start || a.src.localeCompare(b.src) || a.dst.localeCompare(b.dst));
+    this.sessions.sort(
+      (a, b) => a.start - b.start || a.src.localeCompare(b.src) || a.dst.localeCompare(b.dst),
+    );
     for (const s of this.sessions) {
       let l = bySrc.get(s.src);
       if (!l) bySrc.set(s.src, (l = []));
@@ -141,7 +143,8 @@ export class RelayChainAnalytic implements Analytic {
       if (out.length > 100_000) return;
       const nexts = s.next.filter((n) => !hosts.has(n.s.dst));
       if (nexts.length === 0 || acc.sessions.length >= 10) {
-        if (acc.sessions.length >= 2) out.push({ sessions: [...acc.sessions], delays: [...acc.delays], entry: [...acc.entry] });
+        if (acc.sessions.length >= 2)
+          out.push({ sessions: [...acc.sessions], delays: [...acc.delays], entry: [...acc.entry] });
         return;
       }
       for (const n of nexts) {
@@ -187,9 +190,7 @@ export class RelayChainAnalytic implements Analytic {
       for (const c of inst) {
         for (let i = 0; i < c.delays.length; i++) {
           const d = c.delays[i]!;
-          timing += c.entry[i]
-            ? 0.25 + 0.5 * (1 - d / cfg.maxEntryDelay)
-            : 1 - (0.5 * d) / cfg.maxHopDelay;
+          timing += c.entry[i] ? 0.25 + 0.5 * (1 - d / cfg.maxEntryDelay) : 1 - (0.5 * d) / cfg.maxHopDelay;
           const a = c.sessions[i]!.bytes;
           const b = c.sessions[i + 1]!.bytes;
           matching += Math.max(a, b) > 0 ? Math.min(a, b) / Math.max(a, b) : 0;
@@ -199,11 +200,14 @@ export class RelayChainAnalytic implements Analytic {
       }
       timing = clamp01(timing / links);
       matching = clamp01(matching / links);
-      const repetition = cfg.fullScoreRepeats <= 1 ? 1 : clamp01((inst.length - 1) / (cfg.fullScoreRepeats - 1));
+      const repetition =
+        cfg.fullScoreRepeats <= 1 ? 1 : clamp01((inst.length - 1) / (cfg.fullScoreRepeats - 1));
       const origin = en.lookup(path[0]!);
       const external = !origin.internal && !origin.special;
       const length = clamp01((hops - 1) / 2);
-      const score = round3(clamp01(0.35 * timing + 0.25 * repetition + 0.2 * matching + 0.1 * (external ? 1 : 0) + 0.1 * length));
+      const score = round3(
+        clamp01(0.35 * timing + 0.25 * repetition + 0.2 * matching + 0.1 * (external ? 1 : 0) + 0.1 * length),
+      );
       if (score < cfg.minScore) continue;
       if (!external && inst.length < cfg.minOccurrencesInternal) continue;
       const protocols = [...new Set(first.sessions.map((s) => PROTOCOL[s.dport] ?? String(s.dport)))];
@@ -232,7 +236,12 @@ export class RelayChainAnalytic implements Analytic {
         score,
         details: {
           path,
-          hops: first.sessions.map((s) => ({ from: s.src, to: s.dst, port: s.dport, protocol: PROTOCOL[s.dport] ?? null })),
+          hops: first.sessions.map((s) => ({
+            from: s.src,
+            to: s.dst,
+            port: s.dport,
+            protocol: PROTOCOL[s.dport] ?? null,
+          })),
           origin: addressDetails(en, path[0]!),
           externalOrigin: external,
           occurrences: inst.length,

@@ -40,7 +40,9 @@ const REGISTER = `suppliers:
 supplier_detection: { bulk_files: 20, bulk_minutes: 1 }
 `;
 
-test('WMI lateral movement: a vendor account at night, on a host and service outside its grants', { skip: skipUnlessData(...LM, 'LM_WMI_4624_4688_TargetHost.evtx') }, async () => {
+test('WMI lateral movement: a vendor account at night, on a host and service outside its grants', {
+  skip: skipUnlessData(...LM, 'LM_WMI_4624_4688_TargetHost.evtx'),
+}, async () => {
   const events = await eventsOf('LM_WMI_4624_4688_TargetHost.evtx');
   const fs = supplierFindings(REGISTER, events);
   const rules = fs.map((f) => `${f.rule.id} ${f.details?.account} ${f.host}`).sort();
@@ -51,21 +53,28 @@ test('WMI lateral movement: a vendor account at night, on a host and service out
     'supplier-outside-hours EXAMPLE\\Administrator WIN-77LTAPHIQ1R',
     'supplier-outside-hours EXAMPLE\\user01 WIN-77LTAPHIQ1R',
   ]);
-  const adm = fs.find((f) => f.rule.id === 'supplier-outside-grants' && String(f.details?.account).endsWith('Administrator')) as Finding;
+  const adm = fs.find(
+    (f) => f.rule.id === 'supplier-outside-grants' && String(f.details?.account).endsWith('Administrator'),
+  ) as Finding;
   assert.equal(adm.details?.events, 3, 'three logons by Administrator in the capture');
   assert.deepEqual(adm.details?.reasons, [
     'host WIN-77LTAPHIQ1R is not in its grants (PC*)',
     'service network is not in its grants (rdp)',
   ]);
   assert.ok(adm.entities.some((e) => e.type === 'ip' && e.value === '10.0.2.17'));
-  assert.ok(!JSON.stringify(fs).includes('WIN-77LTAPHIQ1R$'), 'the machine account is nobody\'s staff');
+  assert.ok(!JSON.stringify(fs).includes('WIN-77LTAPHIQ1R$'), "the machine account is nobody's staff");
 });
 
-test('remote file copy over SMB: bulk access by a vendor account', { skip: skipUnlessData(...LM, 'LM_5145_Remote_FileCopy.evtx') }, async () => {
+test('remote file copy over SMB: bulk access by a vendor account', {
+  skip: skipUnlessData(...LM, 'LM_5145_Remote_FileCopy.evtx'),
+}, async () => {
   const events = await eventsOf('LM_5145_Remote_FileCopy.evtx');
   const objects = new Set(
     events
-      .filter((e) => e.fields.EventID === 5145 && String(e.fields.SubjectUserName).toLowerCase() === 'administrator')
+      .filter(
+        (e) =>
+          e.fields.EventID === 5145 && String(e.fields.SubjectUserName).toLowerCase() === 'administrator',
+      )
       .map((e) => `${e.fields.ShareName}\\${e.fields.RelativeTargetName}`.toLowerCase()),
   );
   assert.ok(objects.size >= 20, `the capture has ${objects.size} distinct objects`);
@@ -76,11 +85,15 @@ test('remote file copy over SMB: bulk access by a vendor account', { skip: skipU
   assert.deepEqual(fs[0].attack, ['T1039']);
 });
 
-test('explicit credentials (4648) toward another server count as reaching it', { skip: skipUnlessData(...LM, 'LM_WMIC_4648_rpcss.evtx') }, async () => {
+test('explicit credentials (4648) toward another server count as reaching it', {
+  skip: skipUnlessData(...LM, 'LM_WMIC_4648_rpcss.evtx'),
+}, async () => {
   const events = await eventsOf('LM_WMIC_4648_rpcss.evtx');
   const targets = new Set(
     events
-      .filter((e) => e.fields.EventID === 4648 && String(e.fields.TargetUserName).toLowerCase() === 'administrator')
+      .filter(
+        (e) => e.fields.EventID === 4648 && String(e.fields.TargetUserName).toLowerCase() === 'administrator',
+      )
       .map((e) => String(e.fields.TargetServerName).split('.')[0].toUpperCase())
       .filter((t) => t !== 'LOCALHOST'),
   );
@@ -93,7 +106,9 @@ test('explicit credentials (4648) toward another server count as reaching it', {
   );
 });
 
-test('the window sweep on a real service installation: only what the window saw remains', { skip: skipUnlessData(...LM, 'LM_Remote_Service02_7045.evtx') }, async () => {
+test('the window sweep on a real service installation: only what the window saw remains', {
+  skip: skipUnlessData(...LM, 'LM_Remote_Service02_7045.evtx'),
+}, async () => {
   const events = await eventsOf('LM_Remote_Service02_7045.evtx');
   const config = parseSupplierYaml(
     `windows:

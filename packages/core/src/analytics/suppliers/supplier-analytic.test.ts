@@ -351,7 +351,9 @@ test('sshd logins (auth.log) and Entra ID sign-ins, read by their own readers', 
     'both readers recognised their files',
   );
   const fs = run(events);
-  const got = fs.map((f) => `${f.rule.id} ${f.host ?? '-'} ${f.details?.events}/${f.details?.failures ?? 0}`).sort();
+  const got = fs
+    .map((f) => `${f.rule.id} ${f.host ?? '-'} ${f.details?.events}/${f.details?.failures ?? 0}`)
+    .sort();
   assert.deepEqual(got, [
     // 23:20 KST over ssh, and the Entra sign-in at 23:30 KST
     'supplier-outside-grants MES-07 1/0', // ssh is not a granted service
@@ -361,5 +363,8 @@ test('sshd logins (auth.log) and Entra ID sign-ins, read by their own readers', 
     'supplier-unexpected-source MES-07 1/0',
   ]);
   const entra = fs.find((f) => f.rule.id === 'supplier-unexpected-source' && !f.host) as Finding;
-  assert.equal((entra.details?.reasons as string[] | undefined)?.[0], '198.51.100.77 (VN) is not in 203.0.113.0/24, AS4766, KR');
+  assert.equal(
+    (entra.details?.reasons as string[] | undefined)?.[0],
+    '198.51.100.77 (VN) is not in 203.0.113.0/24, AS4766, KR',
+  );
 });

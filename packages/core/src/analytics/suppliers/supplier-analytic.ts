@@ -247,7 +247,8 @@ export class SupplierAnalytic implements Analytic {
       return svc !== undefined && REMOTE_ADMIN.has(svc);
     }
     // sshd lines of auth.log (a login or a password guess) and Entra ID sign-ins
-    if (e.source.kind === 'auth-log') return !!str(e, 'Outcome') && !!this.register.supplierOf(str(e, 'TargetUserName'));
+    if (e.source.kind === 'auth-log')
+      return !!str(e, 'Outcome') && !!this.register.supplierOf(str(e, 'TargetUserName'));
     if (e.source.kind === 'entra-signin') return !!this.register.supplierOf(str(e, 'UserPrincipalName'));
     const id = eventId(e);
     if (id === undefined) return false;
@@ -288,15 +289,18 @@ export class SupplierAnalytic implements Analytic {
         if (!user || !supplier) continue;
         if (id === 1) this.archives.push({ e, account: bareAccount(user), user, supplier });
         else if (id === 3 && String(e.fields.Initiated ?? 'true').toLowerCase() !== 'false') {
-          const dst = str(e, 'DestinationIp');
+          const dst = str(e, 'DestinationIp')?.replace(/^::ffff:/i, '');
           if (!dst || !this.isInternalTarget(dst)) continue;
+          // remote administration only: a session's LDAP, DNS and web traffic is not "reaching a host"
+          const service = serviceOfPort(num(e, 'DestinationPort'));
+          if (!service || !REMOTE_ADMIN.has(service)) continue;
           this.accesses.push({
             time: e.time,
             account: bareAccount(user),
             user,
             supplier,
             host: this.register.hostOfIp(dst) ?? dst,
-            service: serviceOfPort(num(e, 'DestinationPort')),
+            service,
             ok: true,
             kind: 'flow',
             ref: e.source,
@@ -597,8 +601,9 @@ export class SupplierAnalytic implements Analytic {
     }
     if (failed || !a.host) return;
     // grants: the host and the service
+    // Group Policy (SMB to SYSVOL, RPC) and Kerberos make every member talk to domain controllers
     const dcPlumbing =
-      (a.service === 'network' || a.kind === 'explicit') &&
+      (a.service === 'network' || a.service === 'smb' || a.service === 'rpc' || a.kind === 'explicit') &&
       DC_TAGS.some((t) => this.register.tagsOf(a.host as string).has(t));
     const reasons: string[] = [];
     if (!dcPlumbing && !this.register.hostGranted(s, a.host))
@@ -621,7 +626,11 @@ export class SupplierAnalytic implements Analytic {
   }
 
   /** undefined when the source is expected (or cannot be judged), else why not */
-  private judgeSource(s: CompiledSupplier, ip: string, hint?: SourceInfo): { reason: string; info?: SourceInfo } | undefined {
+  private judgeSource(
+    s: CompiledSupplier,
+    ip: string,
+    hint?: SourceInfo,
+  ): { reason: string; info?: SourceInfo } | undefined {
     if (!parseIp(ip)) return undefined;
     const declared = s.networks.length + s.asns.size + s.countries.size > 0;
     if (!declared) return undefined;

@@ -39,7 +39,11 @@ class W {
     return this.u32(0).u16(0).u16(s.length).utf16(s).u16(0);
   }
   open(name: string, attrs = false) {
-    return this.u8(attrs ? 0x41 : 0x01).u16(0xffff).u32(0).name(name).bytes(attrs ? [0, 0, 0, 0] : []);
+    return this.u8(attrs ? 0x41 : 0x01)
+      .u16(0xffff)
+      .u32(0)
+      .name(name)
+      .bytes(attrs ? [0, 0, 0, 0] : []);
   }
   attr(name: string, last: boolean) {
     return this.u8(last ? 0x06 : 0x46).name(name);
@@ -48,7 +52,9 @@ class W {
     return this.u8(0x05).u8(0x01).u16(s.length).utf16(s);
   }
   subst(i: number, type: number, optional = false) {
-    return this.u8(optional ? 0x0e : 0x0d).u16(i).u8(type);
+    return this.u8(optional ? 0x0e : 0x0d)
+      .u16(i)
+      .u8(type);
   }
   close() {
     return this.u8(0x02);
@@ -67,19 +73,26 @@ class W {
 
 const filetime = (iso: string, hundredNs: number) => {
   const ms = Date.parse(iso);
-  return (BigInt(ms) * 10000n + BigInt(hundredNs) + 116444736000000000n);
+  return BigInt(ms) * 10000n + BigInt(hundredNs) + 116444736000000000n;
 };
 
 test('every token and value type renders as evtx_dump and Windows do', () => {
   const w = new W();
   // record: a PI, then a fragment with a template instance whose definition follows inline
   w.u8(0x0a).name('xml-stylesheet').u8(0x0b).u16(4).utf16('href');
-  w.bytes([0x0f, 1, 1, 0]).u8(0x0c).u8(1).u32(7).u32(w.p + 4);
+  w.bytes([0x0f, 1, 1, 0])
+    .u8(0x0c)
+    .u8(1)
+    .u32(7)
+    .u32(w.p + 4);
   const defStart = w.p;
   w.u32(0).bytes(new Array(16).fill(0xab)).u32(0); // next, GUID, size (patched below)
   const bodyStart = w.p;
   w.bytes([0x0f, 1, 1, 0]);
-  w.open('Event', true).attr('xmlns', true).text('http://schemas.microsoft.com/win/2004/08/events/event').close();
+  w.open('Event', true)
+    .attr('xmlns', true)
+    .text('http://schemas.microsoft.com/win/2004/08/events/event')
+    .close();
   w.open('System').close();
   w.open('EventID').close().subst(0, 0x06).end();
   w.open('TimeCreated', true).attr('SystemTime', true).subst(1, 0x11).closeEmpty();
@@ -101,7 +114,9 @@ test('every token and value type renders as evtx_dump and Windows do', () => {
   const ft = Buffer.alloc(8);
   ft.writeBigUInt64LE(filetime('2016-07-08T18:12:51.681Z', 6408));
   const sid = [1, 4, 0, 0, 0, 0, 0, 5, 21, 0, 0, 0, 1, 0, 0, 0, 2, 0, 0, 0, 3, 0, 0, 0];
-  const guid = [0x25, 0x96, 0x84, 0x54, 0x78, 0x54, 0x94, 0x49, 0xa5, 0xba, 0x3e, 0x3b, 0x03, 0x28, 0xc3, 0x0d];
+  const guid = [
+    0x25, 0x96, 0x84, 0x54, 0x78, 0x54, 0x94, 0x49, 0xa5, 0xba, 0x3e, 0x3b, 0x03, 0x28, 0xc3, 0x0d,
+  ];
   const u64 = (v: bigint) => {
     const b = Buffer.alloc(8);
     b.writeBigUInt64LE(v);
@@ -178,7 +193,10 @@ test('every token and value type renders as evtx_dump and Windows do', () => {
     Mixed: 'a&lt;&#65;c',
   });
   const xml = toXml(nodes);
-  assert.match(xml, /^<\?xml-stylesheet href\?>\n<Event xmlns="http:\/\/schemas.microsoft.com\/win\/2004\/08\/events\/event">\n/);
+  assert.match(
+    xml,
+    /^<\?xml-stylesheet href\?>\n<Event xmlns="http:\/\/schemas.microsoft.com\/win\/2004\/08\/events\/event">\n/,
+  );
   assert.match(xml, /<TimeCreated SystemTime="2016-07-08T18:12:51.6816408Z"\/>/);
   assert.match(xml, /<Correlation\/>/);
   assert.match(xml, /<Data Name="G">\{54849625-5478-4994-A5BA-3E3B0328C30D\}<\/Data>/);
@@ -200,7 +218,10 @@ test('damaged BinXML fails cleanly: truncation, bad tokens, self-referencing tem
   t.bytes([0x0f, 1, 1, 0]).u8(0x0c).u8(1).u32(1).u32(600); // template at 600 ...
   t.p = 600;
   t.u32(0).bytes(new Array(16).fill(0)).u32(20).bytes([0x0f, 1, 1, 0]).u8(0x0c).u8(1).u32(1).u32(600); // ... refers to itself
-  assert.throws(() => new ChunkContext(t.buf).parseRecord(512, 560), /template at chunk offset 600 is missing or damaged/);
+  assert.throws(
+    () => new ChunkContext(t.buf).parseRecord(512, 560),
+    /template at chunk offset 600 is missing or damaged/,
+  );
   const deep = new W();
   deep.bytes([0x0f, 1, 1, 0]);
   for (let i = 0; i < 200; i++) deep.open('E').close();

@@ -33,7 +33,9 @@ function parseArgusTime(s: string, offsetMin: number): number {
   const m = ARGUS_TIME.exec(s);
   if (m) {
     const frac = m[7] ? Number(`0.${m[7]}`) * 1000 : 0;
-    return Math.round(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!) + frac - offsetMin * 60_000);
+    return Math.round(
+      Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!) + frac - offsetMin * 60_000,
+    );
   }
   const n = Number(s);
   return s.length > 0 && Number.isFinite(n) ? Math.round(n * 1000) : Number.NaN;
@@ -65,7 +67,13 @@ export const argusReader: FormatReader = {
           header = line.split(sep).map((h) => h.trim());
           timeIdx = header.indexOf('StartTime');
           if (timeIdx < 0) {
-            report(opts, { file, line: lineNo, field: 'StartTime', level: 'error', reason: 'Argus header without StartTime' });
+            report(opts, {
+              file,
+              line: lineNo,
+              field: 'StartTime',
+              level: 'error',
+              reason: 'Argus header without StartTime',
+            });
             return;
           }
           continue;
@@ -82,7 +90,13 @@ export const argusReader: FormatReader = {
         }
         const time = parseArgusTime(cols[timeIdx]!.trim(), off);
         if (!Number.isFinite(time)) {
-          report(opts, { file, line: lineNo, field: 'StartTime', level: 'error', reason: `unparsable StartTime ${JSON.stringify(cols[timeIdx])}` });
+          report(opts, {
+            file,
+            line: lineNo,
+            field: 'StartTime',
+            level: 'error',
+            reason: `unparsable StartTime ${JSON.stringify(cols[timeIdx])}`,
+          });
           continue;
         }
         const fields: Record<string, unknown> = {};

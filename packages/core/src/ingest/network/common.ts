@@ -39,13 +39,22 @@ export async function* lineChunks(stream: Readable): AsyncGenerator<{ lines: str
 /** Report a problem; an error-level problem throws under `strict` (HaechiError 'input'). */
 export function report(opts: ReadOptions, p: RecordProblem): void {
   if (p.level === 'error' && opts.strict) {
-    throw new HaechiError('input', p.reason, { file: p.file, line: p.line, record: p.record, field: p.field });
+    throw new HaechiError('input', p.reason, {
+      file: p.file,
+      line: p.line,
+      record: p.record,
+      field: p.field,
+    });
   }
   opts.onProblem?.(p);
 }
 
 /** Nested objects become dotted names (`alert.signature`); arrays and scalars are kept as they are. */
-export function flattenInto(out: Record<string, unknown>, obj: Record<string, unknown>, prefix: string): void {
+export function flattenInto(
+  out: Record<string, unknown>,
+  obj: Record<string, unknown>,
+  prefix: string,
+): void {
   for (const k in obj) {
     const v = obj[k];
     if (v !== null && typeof v === 'object' && !Array.isArray(v)) {

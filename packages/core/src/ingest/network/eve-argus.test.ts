@@ -2,7 +2,15 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { sharedData, skipUnlessData } from '../../testing/index.js';
-import { argusReader, eveReader, fileInput, parseIsoTime, readAll, textInput, zeekJsonReader } from './index.js';
+import {
+  argusReader,
+  eveReader,
+  fileInput,
+  parseIsoTime,
+  readAll,
+  textInput,
+  zeekJsonReader,
+} from './index.js';
 
 test('parseIsoTime: Suricata offsets without colon, microseconds, Z and none', () => {
   assert.equal(parseIsoTime('2021-06-06T15:59:46.457984+0200'), Date.UTC(2021, 5, 6, 13, 59, 46) + 458);
@@ -11,7 +19,9 @@ test('parseIsoTime: Suricata offsets without colon, microseconds, Z and none', (
   assert.ok(Number.isNaN(parseIsoTime('yesterday')));
 });
 
-test('slips test6 EVE: every event_type, flattened fields, UTC times', { skip: skipUnlessData('network/slips') }, async () => {
+test('slips test6 EVE: every event_type, flattened fields, UTC times', {
+  skip: skipUnlessData('network/slips'),
+}, async () => {
   const path = sharedData('network/slips/test6-malicious.suricata.json');
   const input = fileInput(path);
   assert.ok(eveReader.sniff(path, input.head) > 0.9);
@@ -27,12 +37,23 @@ test('slips test6 EVE: every event_type, flattened fields, UTC times', { skip: s
   const got = new Map<string, number>();
   for (const e of events) got.set(e.source.kind, (got.get(e.source.kind) ?? 0) + 1);
   assert.deepEqual(got, expected);
-  for (const k of ['eve.flow', 'eve.alert', 'eve.dns', 'eve.http', 'eve.tls', 'eve.fileinfo', 'eve.anomaly']) {
+  for (const k of [
+    'eve.flow',
+    'eve.alert',
+    'eve.dns',
+    'eve.http',
+    'eve.tls',
+    'eve.fileinfo',
+    'eve.anomaly',
+  ]) {
     assert.ok(got.has(k), k);
   }
   const alert = events[0]!;
   assert.equal(alert.source.kind, 'eve.alert');
-  assert.equal(alert.fields['alert.signature'], 'ET CINS Active Threat Intelligence Poor Reputation IP group 89');
+  assert.equal(
+    alert.fields['alert.signature'],
+    'ET CINS Active Threat Intelligence Poor Reputation IP group 89',
+  );
   assert.equal(alert.fields['alert.signature_id'], 2403388);
   assert.equal(alert.fields['flow.bytes_toserver'], 60);
   assert.equal(alert.fields.src_ip, '78.36.196.213');
@@ -59,11 +80,15 @@ test('EVE: a record without timestamp or event_type is reported and skipped', as
   );
 });
 
-test('slips test2 Argus binetflow: columns, numbers, times', { skip: skipUnlessData('network/slips') }, async () => {
+test('slips test2 Argus binetflow: columns, numbers, times', {
+  skip: skipUnlessData('network/slips'),
+}, async () => {
   const path = sharedData('network/slips/test2-malicious.binetflow');
   const input = fileInput(path);
   assert.ok(argusReader.sniff(path, input.head) > 0.9);
-  const lines = readFileSync(path, 'utf8').split('\n').filter((l) => l.length > 0);
+  const lines = readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.length > 0);
   const { events, problems } = await readAll(argusReader, input);
   assert.deepEqual(problems, []);
   assert.equal(events.length, lines.length - 1);

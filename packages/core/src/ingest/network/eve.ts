@@ -35,7 +35,12 @@ export const eveReader: FormatReader = {
           }
           obj = parsed as Record<string, unknown>;
         } catch (err) {
-          report(opts, { file, line: lineNo, level: 'error', reason: `invalid JSON: ${(err as Error).message}` });
+          report(opts, {
+            file,
+            line: lineNo,
+            level: 'error',
+            reason: `invalid JSON: ${(err as Error).message}`,
+          });
           continue;
         }
         const ts = obj.timestamp;
@@ -52,7 +57,13 @@ export const eveReader: FormatReader = {
         }
         const type = typeof obj.event_type === 'string' ? obj.event_type : '';
         if (!type) {
-          report(opts, { file, line: lineNo, field: 'event_type', level: 'error', reason: 'record without event_type' });
+          report(opts, {
+            file,
+            line: lineNo,
+            field: 'event_type',
+            level: 'error',
+            reason: 'record without event_type',
+          });
           continue;
         }
         const fields: Record<string, unknown> = {};

@@ -3,8 +3,8 @@
  * `hunt`; tests, benchmarks and the demo use it to feed one reader directly.
  */
 import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
-import { gunzipSync, createGunzip } from 'node:zlib';
 import { Readable } from 'node:stream';
+import { createGunzip, gunzipSync } from 'node:zlib';
 import type { InputSource } from '../types.js';
 
 export function fileInput(path: string, uri = path): InputSource {
@@ -17,7 +17,10 @@ export function fileInput(path: string, uri = path): InputSource {
   let head = raw;
   if (gz) {
     try {
-      head = gunzipSync(raw, { finishFlush: 2 /* Z_SYNC_FLUSH: a partial stream is fine */ }).subarray(0, 65536);
+      head = gunzipSync(raw, { finishFlush: 2 /* Z_SYNC_FLUSH: a partial stream is fine */ }).subarray(
+        0,
+        65536,
+      );
     } catch {
       head = Buffer.alloc(0);
     }

@@ -6,12 +6,17 @@ import { zeekJsonReader } from './zeek-json.js';
 import { zeekTsvReader } from './zeek-tsv.js';
 
 export { argusReader } from './argus.js';
+export { parseIsoTime } from './common.js';
 export { eveReader } from './eve.js';
 export { fileInput, textInput } from './file-input.js';
-export { parseIsoTime } from './common.js';
 export { KNOWN_ZEEK_LOGS, zeekJsonReader } from './zeek-json.js';
 export { unescapeZeek, zeekTsvReader } from './zeek-tsv.js';
 
 /** For the format registry, in sniffing priority order. */
-export const NETWORK_READERS: readonly FormatReader[] = [zeekTsvReader, zeekJsonReader, eveReader, argusReader];
+export const NETWORK_READERS: readonly FormatReader[] = [
+  zeekTsvReader,
+  zeekJsonReader,
+  eveReader,
+  argusReader,
+];
 export { readAll } from './read-all.js';

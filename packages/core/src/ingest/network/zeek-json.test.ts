@@ -14,7 +14,9 @@ function jsonLines(path: string): Record<string, unknown>[] {
     .map((l) => JSON.parse(l) as Record<string, unknown>);
 }
 
-test('zed-sample: the JSON and TSV forms of the same ssl log give the same events', { skip: skipUnlessData('network/zed-sample') }, async () => {
+test('zed-sample: the JSON and TSV forms of the same ssl log give the same events', {
+  skip: skipUnlessData('network/zed-sample'),
+}, async () => {
   const json = sharedData('network/zed-sample/zeek-json/ssl.json.gz');
   const tsv = sharedData('network/zed-sample/zeek-default/ssl.log.gz');
   const inJ = fileInput(json);
@@ -36,7 +38,9 @@ test('zed-sample: the JSON and TSV forms of the same ssl log give the same event
   }
 });
 
-test('rita json_with_all_fields: epoch ts, _path, counts', { skip: skipUnlessData('network/rita') }, async () => {
+test('rita json_with_all_fields: epoch ts, _path, counts', {
+  skip: skipUnlessData('network/rita'),
+}, async () => {
   for (const [file, kind] of [
     ['conn.log', 'zeek.conn'],
     ['dns.log', 'zeek.dns'],
@@ -55,11 +59,15 @@ test('rita json_with_all_fields: epoch ts, _path, counts', { skip: skipUnlessDat
   }
 });
 
-test('slips test9: relative timestamps reported once and placed after settings.baseTime', { skip: skipUnlessData('network/slips') }, async () => {
+test('slips test9: relative timestamps reported once and placed after settings.baseTime', {
+  skip: skipUnlessData('network/slips'),
+}, async () => {
   const path = sharedData('network/slips/test9-mixed-zeek-dir/conn.log');
   const lines = jsonLines(path);
   const base = Date.UTC(2026, 2, 2);
-  const { events, problems } = await readAll(zeekJsonReader, fileInput(path), { settings: { baseTime: base } });
+  const { events, problems } = await readAll(zeekJsonReader, fileInput(path), {
+    settings: { baseTime: base },
+  });
   assert.equal(events.length, lines.length);
   assert.equal(problems.length, 1);
   assert.equal(problems[0]!.level, 'warning');

@@ -177,21 +177,40 @@ export const zeekJsonReader: FormatReader = {
             time = Number.isFinite(n) && ts.length > 0 ? Math.round(n * 1000) : Number.NaN;
           }
           if (!Number.isFinite(time)) {
-            report(opts, { file, line: lineNo, field: 'ts', level: 'error', reason: `unparsable ts ${JSON.stringify(ts)}` });
+            report(opts, {
+              file,
+              line: lineNo,
+              field: 'ts',
+              level: 'error',
+              reason: `unparsable ts ${JSON.stringify(ts)}`,
+            });
             continue;
           }
         } else if (fileName === 'loaded_scripts' || fields._path === 'loaded_scripts') {
           // a log without timestamps by design: nothing to place on a timeline
           if (!warnedNoTs) {
             warnedNoTs = true;
-            report(opts, { file, line: lineNo, field: 'ts', level: 'warning', reason: 'log without timestamps; its records are not read' });
+            report(opts, {
+              file,
+              line: lineNo,
+              field: 'ts',
+              level: 'warning',
+              reason: 'log without timestamps; its records are not read',
+            });
           }
           continue;
         } else {
-          report(opts, { file, line: lineNo, field: 'ts', level: 'error', reason: 'record without a ts value' });
+          report(opts, {
+            file,
+            line: lineNo,
+            field: 'ts',
+            level: 'error',
+            reason: 'record without a ts value',
+          });
           continue;
         }
-        const p = typeof fields._path === 'string' ? fields._path : (filePath ?? pathFromFields(fields) ?? fileName);
+        const p =
+          typeof fields._path === 'string' ? fields._path : (filePath ?? pathFromFields(fields) ?? fileName);
         batch.push({ time, source: { kind: `zeek.${p}`, uri: file, record: lineNo }, fields });
         if (batch.length >= batchSize) {
           yield batch;

@@ -13,7 +13,9 @@ function dataLines(path: string): string[] {
   return text.split('\n').filter((l) => l.length > 0 && !l.trimStart().startsWith('#'));
 }
 
-test('zed-sample dns.log.gz: every record, typed values, sets and unset fields', { skip: skipUnlessData('network/zed-sample') }, async () => {
+test('zed-sample dns.log.gz: every record, typed values, sets and unset fields', {
+  skip: skipUnlessData('network/zed-sample'),
+}, async () => {
   const path = sharedData('network/zed-sample/zeek-default/dns.log.gz');
   const input = fileInput(path);
   assert.equal(zeekTsvReader.sniff(path, input.head), 1);
@@ -58,7 +60,11 @@ test('Zeek TSV header: escaped separators, sets, (empty), #close, rotation and b
       `#types\t${types}`,
     ].join('\n');
   const text = [
-    header('http', 'ts\tuid\tid.orig_h\thost\turi\ttags\tresp_mime_types', 'time\tstring\taddr\tstring\tstring\tset[enum]\tvector[string]'),
+    header(
+      'http',
+      'ts\tuid\tid.orig_h\thost\turi\ttags\tresp_mime_types',
+      'time\tstring\taddr\tstring\tstring\tset[enum]\tvector[string]',
+    ),
     '1772409600.5\tC1\t10.0.0.1\texample.com\t/a\\x09b\\x2cc\t(empty)\ttext/html,text/plain',
     '1772409601.25\tC2\t10.0.0.2\t(empty)\t/caf\\xc3\\xa9\t-\t-',
     'garbage line without tabs',
@@ -92,13 +98,16 @@ test('Zeek TSV header: escaped separators, sets, (empty), #close, rotation and b
   assert.equal(problems[1]!.field, 'id.resp_p');
   assert.equal(problems[1]!.line, 23);
   // strict: the first bad line stops the read with file, line and field
-  await assert.rejects(readAll(zeekTsvReader, textInput('mixed.log', text), { strict: true }), (err: unknown) => {
-    assert.ok(err instanceof HaechiError);
-    assert.equal(err.code, 'input');
-    assert.equal(err.file, 'mixed.log');
-    assert.equal(err.line, 11);
-    return true;
-  });
+  await assert.rejects(
+    readAll(zeekTsvReader, textInput('mixed.log', text), { strict: true }),
+    (err: unknown) => {
+      assert.ok(err instanceof HaechiError);
+      assert.equal(err.code, 'input');
+      assert.equal(err.file, 'mixed.log');
+      assert.equal(err.line, 11);
+      return true;
+    },
+  );
 });
 
 test('unescapeZeek leaves text without escapes alone', () => {
@@ -106,7 +115,9 @@ test('unescapeZeek leaves text without escapes alone', () => {
   assert.equal(unescapeZeek('\\x41\\x42'), 'AB');
 });
 
-test('stratosphere labelled conn.log: counts, label columns kept as fields', { skip: skipUnlessData('network/stratosphere') }, async () => {
+test('stratosphere labelled conn.log: counts, label columns kept as fields', {
+  skip: skipUnlessData('network/stratosphere'),
+}, async () => {
   const path = sharedData('network/stratosphere/008-zeek-mixed/data/conn.log.labeled');
   const { events, problems } = await readAll(zeekTsvReader, fileInput(path));
   assert.deepEqual(problems, []);
@@ -121,7 +132,9 @@ test('stratosphere labelled conn.log: counts, label columns kept as fields', { s
   assert.ok(malicious > 0);
 });
 
-test('slips test10: leading-tab header, corrupt notice line reported with its line', { skip: skipUnlessData('network/slips') }, async () => {
+test('slips test10: leading-tab header, corrupt notice line reported with its line', {
+  skip: skipUnlessData('network/slips'),
+}, async () => {
   const conn = sharedData('network/slips/test10-mixed-zeek-dir/conn.log');
   const r1 = await readAll(zeekTsvReader, fileInput(conn));
   assert.deepEqual(r1.problems, []);
@@ -135,7 +148,9 @@ test('slips test10: leading-tab header, corrupt notice line reported with its li
   assert.equal(r2.events[0]!.fields.note, 'Scan::Address_Scan');
 });
 
-test('rita: old-column files.log sets, open_conn rotation files', { skip: skipUnlessData('network/rita') }, async () => {
+test('rita: old-column files.log sets, open_conn rotation files', {
+  skip: skipUnlessData('network/rita'),
+}, async () => {
   const files = sharedData('network/rita/proxy/files.log');
   const { events } = await readAll(zeekTsvReader, fileInput(files));
   assert.equal(events.length, dataLines(files).length);

@@ -13,14 +13,7 @@
  */
 import type { Event } from '../../model/index.js';
 import type { FormatReader, InputSource, ReadOptions } from '../types.js';
-import {
-  baseTimeOf,
-  DEFAULT_BATCH,
-  lineChunks,
-  logNameOf,
-  RELATIVE_TIME_LIMIT_S,
-  report,
-} from './common.js';
+import { baseTimeOf, DEFAULT_BATCH, lineChunks, logNameOf, RELATIVE_TIME_LIMIT_S, report } from './common.js';
 
 type Convert = (raw: string) => unknown;
 const INVALID = Symbol('invalid');
@@ -129,7 +122,8 @@ function freshHeader(): Header {
 
 export const zeekTsvReader: FormatReader = {
   name: 'zeek-tsv',
-  description: 'Zeek ASCII logs (TSV with #fields/#types header): conn, dns, http, ssl, x509, files, notice, ...',
+  description:
+    'Zeek ASCII logs (TSV with #fields/#types header): conn, dns, http, ssl, x509, files, notice, ...',
   sniff(_name: string, head: Buffer): number {
     const s = head.subarray(0, 4096).toString('latin1');
     if (s.startsWith('#separator')) return 1;
@@ -316,7 +310,13 @@ export const zeekTsvReader: FormatReader = {
             time = Math.round(ts * 1000);
           }
         } else if (h.tsIndex >= 0) {
-          report(opts, { file, line: lineNo, field: 'ts', level: 'error', reason: 'record without a ts value' });
+          report(opts, {
+            file,
+            line: lineNo,
+            field: 'ts',
+            level: 'error',
+            reason: 'record without a ts value',
+          });
           continue;
         } else {
           // logs without ts (loaded_scripts): the time the log was opened

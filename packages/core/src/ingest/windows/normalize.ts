@@ -146,7 +146,7 @@ function attrOf(v: unknown, name: string): unknown {
 
 function setField(f: Obj, key: string, value: unknown, fromData: boolean): void {
   if (key === '__proto__') return;
-  if (fromData && PROTECTED_SYSTEM_FIELDS.has(key) && key in f) {
+  if (fromData && key in f && PROTECTED_SYSTEM_FIELDS.has(key)) {
     // an EventData value named like a routing System field: keep both, the System one unchanged
     f[`EventData_${key}`] = value;
     return;
@@ -240,6 +240,23 @@ function keywordsHex(n: number): string {
   return `0x${b.toString(16).padStart(16, '0')}`;
 }
 
+/** `Element_Attribute` names, made once: the same dozen recur in every record */
+const ATTR_NAMES = new Map<string, Map<string, string>>();
+
+function attrName(element: string, attr: string): string {
+  let m = ATTR_NAMES.get(element);
+  if (m === undefined) {
+    m = new Map();
+    if (ATTR_NAMES.size < 64) ATTR_NAMES.set(element, m); // bounded: input decides the names
+  }
+  let name = m.get(attr);
+  if (name === undefined) {
+    name = `${element}_${attr}`;
+    if (m.size < 64) m.set(attr, name);
+  }
+  return name;
+}
+
 function normalizeEvtxRecord(rec: Obj, source: SourceRef, opts: WindowsNormalizeOptions): Event | Rejection {
   const ev = rec.Event;
   if (!isObj(ev)) return new Rejection('no Event element', 'Event');
@@ -263,7 +280,7 @@ function normalizeEvtxRecord(rec: Obj, source: SourceRef, opts: WindowsNormalize
     if (isObj(v)) {
       // Provider, Execution, Security, Correlation: attributes become `Element_Attribute`
       const attrs = attrsOf(v);
-      if (attrs) for (const a in attrs) if (attrs[a] !== null && attrs[a] !== '') f[`${k}_${a}`] = attrs[a];
+      if (attrs) for (const a in attrs) if (attrs[a] !== null && attrs[a] !== '') f[attrName(k, a)] = attrs[a];
       if ('#text' in v) f[k] = v['#text'];
       continue;
     }
