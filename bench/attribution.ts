@@ -110,7 +110,9 @@ if (asJson) {
   console.log(
     `queries: ${queries.length} from ${queriesFile}; candidates: ${dprkOnly ? 'the 8 DPRK groups' : `all ${k.groups.length} active groups`}`,
   );
-  console.log(`ATT&CK load ${tLoad.toFixed(0)} ms; ranking ${(tRank / queries.length).toFixed(1)} ms/query (both methods, profiles rebuilt per query)`);
+  console.log(
+    `ATT&CK load ${tLoad.toFixed(0)} ms; ranking ${(tRank / queries.length).toFixed(1)} ms/query (both methods, profiles rebuilt per query)`,
+  );
   console.log('track    n    haechi top1  top3   MRR   | tf-idf top1  top3   MRR   | Δtop1');
   for (const t of Object.keys(result)) {
     const a = result[t] as { n: number; top1: number; top3: number; mrr: number };

@@ -10,6 +10,8 @@
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Event } from '@haechi/core';
+import { createCredentialAttackAnalytic } from '@haechi/core/analytics/auth';
 import {
   auditFiles,
   buildCorpusIndex,
@@ -305,6 +307,40 @@ try {
   console.log(
     `personal-reuse: ${fmt(n)} variants per linked plaintext exposure, ${(secs * 1000).toFixed(0)} ms each [CPU time ${((cs * 1000) / REPS).toFixed(0)} ms]`,
   );
+
+  // ---- 4. the credential-attack analytics over a million authentication events
+  {
+    const E = 1_000_000;
+    const T0 = Date.parse('2026-03-02T00:00:00Z');
+    const events: Event[] = [];
+    for (let i = 0; i < E; i++) {
+      const u = r() % 5000;
+      const failed = r() % 20 === 0;
+      events.push({
+        time: T0 + Math.floor((i / E) * 7 * 86_400_000),
+        source: { kind: 'evtx', uri: 'bench.evtx', record: i + 1 },
+        fields: {
+          EventID: failed ? 4625 : 4624,
+          Channel: 'Security',
+          Computer: 'DC-01',
+          TargetUserName: `user${u}`,
+          IpAddress: `10.${(u >> 8) & 255}.${u & 255}.${1 + (r() % 3)}`,
+          LogonType: 3,
+          ...(failed ? { Status: '0xc000006d', SubStatus: '0xc000006a' } : {}),
+        },
+      });
+    }
+    t = performance.now();
+    c = cpuNow();
+    const a = createCredentialAttackAnalytic();
+    for (let k = 0; k < E; k += 1000) a.feed(events.slice(k, k + 1000).filter((e) => a.wants(e)));
+    const fs = a.finish();
+    secs = (performance.now() - t) / 1000;
+    cs = (cpuNow() - c) / 1000;
+    console.log(
+      `credential-attack analytics over ${fmt(E)} logon events (5,000 users, 5% failures): ${secs.toFixed(2)} s = ${fmt(E / secs)} events/s [CPU time: ${fmt(E / cs)}/s], ${fs.length} findings`,
+    );
+  }
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

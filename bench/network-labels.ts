@@ -4,7 +4,8 @@
  * the events before the analytics see them; they are read back only to score the result.
  *
  * A connection counts as flagged when a finding names both of its addresses (beacon, long
- * connection, exfiltration: the pair; relay chain: consecutive hops) or cites it as evidence.
+ * connection, exfiltration: the pair; relay chain: consecutive hops), when it comes from outside to
+ * a host an inbound-scan finding is about (that finding's claim), or when a finding cites it.
  * Ground truth: `label == Malicious` (the captures label attacks from the Internet on the host).
  */
 
@@ -49,12 +50,15 @@ for (const day of ['008-zeek-mixed', '010-zeek-mixed']) {
       events.push({ ...e, fields }); // the analytics never see the labels
     }
   }
-  const analytics = createNetworkAnalytics({ enricher: createEnricher({ internal: LAB_NETWORK }) });
+  const enricher = createEnricher({ internal: LAB_NETWORK });
+  const analytics = createNetworkAnalytics({ enricher });
   for (const a of analytics) a.feed(events.filter((e) => a.wants(e)));
   const findings = analytics.flatMap((a) => a.finish());
   const flaggedPairs = new Map<string, string>();
   const cited = new Set<string>();
+  const probed = new Set<string>();
   for (const f of findings) {
+    if (f.detector === 'inbound-scan') probed.add(String(f.details?.target));
     for (const p of pairsOf(f)) flaggedPairs.set(p, f.detector);
     for (const r of f.evidence) cited.add(`${r.uri}#${r.record}`);
   }
@@ -68,7 +72,10 @@ for (const day of ['008-zeek-mixed', '010-zeek-mixed']) {
     const key = `${e.source.uri}#${e.source.record}`;
     const malicious = labels.get(key) === 'Malicious';
     const pair = `${e.fields['id.orig_h']}|${e.fields['id.resp_h']}`;
-    const det = flaggedPairs.get(pair);
+    const src = String(e.fields['id.orig_h']);
+    const det =
+      flaggedPairs.get(pair) ??
+      (probed.has(String(e.fields['id.resp_h'])) && !enricher.isInternal(src) ? 'inbound-scan' : undefined);
     const flagged = det !== undefined || cited.has(key);
     if (flagged && malicious) tp++;
     else if (flagged) fp++;

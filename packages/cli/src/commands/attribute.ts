@@ -4,15 +4,14 @@
  *    "actors"?: [{"id": "G0138" | "Onyx Sleet", "weight"?: 0.8, "why"?: "..."}], "times"?: [RFC 3339 | epoch ms]}
  *  - or the findings of a hunt stored with `hunt --db FILE`: grouped into incidents, each attributed.
  */
-import { readFile } from 'node:fs/promises';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Assessment, type Finding, HaechiError } from '@haechi/core';
 import {
   type AttributionContext,
   DPRK_GROUPS,
-  type Observations,
   loadAttributionContext,
+  type Observations,
   observationsOf,
 } from '@haechi/core/attribution';
 import { groupIncidents } from '@haechi/core/incidents';
@@ -40,12 +39,18 @@ interface Item {
   last?: number;
 }
 
-async function readObservations(file: string, know: AttributionContext): Promise<{ id: string; obs: Observations }[]> {
+async function readObservations(
+  file: string,
+  know: AttributionContext,
+): Promise<{ id: string; obs: Observations }[]> {
   let raw: unknown;
   try {
     raw = JSON.parse(await readFile(file, 'utf8'));
   } catch (err) {
-    throw new HaechiError('input', `cannot read observations: ${(err as Error).message}`, { file, cause: err });
+    throw new HaechiError('input', `cannot read observations: ${(err as Error).message}`, {
+      file,
+      cause: err,
+    });
   }
   const list = Array.isArray(raw) ? raw : [raw];
   return list.map((x, i) => {
@@ -58,11 +63,18 @@ async function readObservations(file: string, know: AttributionContext): Promise
       const v = o[k] ?? [];
       if (!Array.isArray(v)) return fail(k, `"${k}" must be a list`);
       return v.map((s, j) => {
-        if (typeof s !== 'string' || !s || (re && !re.test(s))) fail(`${k}.${j}`, `${JSON.stringify(s)} is not valid${hint ? ` (${hint})` : ''}`);
-        return (s as string).toUpperCase().startsWith('T') && re ? (s as string).toUpperCase() : (s as string);
+        if (typeof s !== 'string' || !s || (re && !re.test(s)))
+          fail(`${k}.${j}`, `${JSON.stringify(s)} is not valid${hint ? ` (${hint})` : ''}`);
+        return (s as string).toUpperCase().startsWith('T') && re
+          ? (s as string).toUpperCase()
+          : (s as string);
       });
     };
-    const techniques = strings('techniques', /^T\d{4}(\.\d{3})?$/i, 'technique ids look like T1059 or T1059.001');
+    const techniques = strings(
+      'techniques',
+      /^T\d{4}(\.\d{3})?$/i,
+      'technique ids look like T1059 or T1059.001',
+    );
     const software = strings('software');
     const rawTimes = o.times ?? [];
     if (!Array.isArray(rawTimes)) fail('times', '"times" must be a list');
@@ -75,9 +87,11 @@ async function readObservations(file: string, know: AttributionContext): Promise
     if (!Array.isArray(rawActors)) fail('actors', '"actors" must be a list');
     const actors = (rawActors as unknown[]).map((a, j) => {
       const r = (a ?? {}) as { id?: unknown; weight?: unknown; why?: unknown };
-      if (typeof r.id !== 'string' || !r.id) return fail(`actors.${j}.id`, 'an actor needs an "id" (group id, name or alias)');
+      if (typeof r.id !== 'string' || !r.id)
+        return fail(`actors.${j}.id`, 'an actor needs an "id" (group id, name or alias)');
       const weight = r.weight === undefined ? 0.8 : r.weight;
-      if (typeof weight !== 'number' || weight < 0 || weight > 1) fail(`actors.${j}.weight`, 'weight must be a number from 0 to 1');
+      if (typeof weight !== 'number' || weight < 0 || weight > 1)
+        fail(`actors.${j}.weight`, 'weight must be a number from 0 to 1');
       const ref = know.resolveActor(r.id);
       return {
         id: ref?.id ?? r.id,
@@ -94,7 +108,10 @@ export function register(program: Command): void {
   program
     .command('attribute')
     .description('Rank actor hypotheses with evidence for and against, for observations or a stored hunt.')
-    .option('--observations <file>', 'JSON observations: techniques, software, actors, times (one object or a list)')
+    .option(
+      '--observations <file>',
+      'JSON observations: techniques, software, actors, times (one object or a list)',
+    )
     .option('--db <file>', 'findings database written by `haechi hunt --db`')
     .option('--run <id>', 'with --db: only this run (default: all findings)')
     .option('--attack <file>', "ATT&CK bundle or knowledge cache (default: haechi's DPRK profiles only)")
@@ -107,9 +124,13 @@ export function register(program: Command): void {
       `\nExamples:\n  haechi attribute --observations obs.json --attack enterprise-attack.json\n  haechi hunt ./logs --db hunt.db && haechi attribute --db hunt.db --attack attack.haechi.json --json\n\nobs.json: {"techniques": ["T1190", "T1505.003"], "software": ["S0567"], "actors": [{"id": "Onyx Sleet", "weight": 0.9}]}`,
     )
     .action(async (flags: Flags) => {
-      if (!flags.observations === !flags.db) throw new HaechiError('usage', 'give exactly one of --observations FILE or --db FILE');
+      if (!flags.observations === !flags.db)
+        throw new HaechiError('usage', 'give exactly one of --observations FILE or --db FILE');
       const top = Number(flags.top);
-      if (!Number.isInteger(top) || top < 1) throw new HaechiError('usage', `--top '${flags.top}' is not a positive whole number`, { field: '--top' });
+      if (!Number.isInteger(top) || top < 1)
+        throw new HaechiError('usage', `--top '${flags.top}' is not a positive whole number`, {
+          field: '--top',
+        });
       const know = await loadAttributionContext({ attack: flags.attack });
       const candidates = flags.dprkCandidates ? [...DPRK_GROUPS] : undefined;
       const opts = { candidates, top, nameOf: know.nameOf };
@@ -129,7 +150,14 @@ export function register(program: Command): void {
         const byId = new Map(findings.map((f) => [f.id, f]));
         for (const inc of groupIncidents(findings)) {
           const obs = observationsOf(inc.findings.map((i) => byId.get(i)).filter((f): f is Finding => !!f));
-          items.push({ id: inc.id, hosts: inc.hosts, first: inc.first, last: inc.last, observations: obs, assessment: know.attributor.assess(obs, opts) });
+          items.push({
+            id: inc.id,
+            hosts: inc.hosts,
+            first: inc.first,
+            last: inc.last,
+            observations: obs,
+            assessment: know.attributor.assess(obs, opts),
+          });
         }
       }
       const layers: string[] = [];
@@ -140,7 +168,10 @@ export function register(program: Command): void {
             const g = know.attributor.group(h.actor);
             if (!g) continue;
             const p = join(flags.navigator, `${it.id}-vs-${h.actor}.json`);
-            await writeNavigatorLayer(p, comparisonLayer(it.id, it.observations.techniques ?? [], h, g.techniques.keys()));
+            await writeNavigatorLayer(
+              p,
+              comparisonLayer(it.id, it.observations.techniques ?? [], h, g.techniques.keys()),
+            );
             layers.push(p);
           }
         }
@@ -154,13 +185,18 @@ export function register(program: Command): void {
       for (const it of items) {
         const a = it.assessment;
         const where = it.hosts ? ` hosts ${it.hosts.join(', ') || '-'}` : '';
-        process.stdout.write(`${it.id}${where}: ${a.insufficientEvidence ? 'INSUFFICIENT EVIDENCE to name an actor' : `${a.hypotheses[0].name} (${a.hypotheses[0].actor}), ${a.hypotheses[0].confidence} confidence`}\n`);
+        process.stdout.write(
+          `${it.id}${where}: ${a.insufficientEvidence ? 'INSUFFICIENT EVIDENCE to name an actor' : `${a.hypotheses[0].name} (${a.hypotheses[0].actor}), ${a.hypotheses[0].confidence} confidence`}\n`,
+        );
         a.hypotheses.forEach((h, i) => {
-          process.stdout.write(`  ${i + 1}. ${h.name ?? h.actor} (${h.actor}) score ${h.score} confidence ${h.confidence}\n`);
+          process.stdout.write(
+            `  ${i + 1}. ${h.name ?? h.actor} (${h.actor}) score ${h.score} confidence ${h.confidence}\n`,
+          );
           for (const e of h.for.slice(0, i === 0 ? 10 : 3)) process.stdout.write(`     + ${e}\n`);
           for (const e of h.against.slice(0, i === 0 ? 6 : 2)) process.stdout.write(`     - ${e}\n`);
         });
       }
-      if (layers.length) process.stderr.write(`haechi: ${layers.length} navigator layer(s) in ${flags.navigator}\n`);
+      if (layers.length)
+        process.stderr.write(`haechi: ${layers.length} navigator layer(s) in ${flags.navigator}\n`);
     });
 }

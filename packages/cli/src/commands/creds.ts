@@ -32,6 +32,8 @@ interface AuditFlags {
 
 const FORMATS = ['auto', 'hash', 'wordlist'];
 const SEVERITIES = ['informational', 'low', 'medium', 'high', 'critical'];
+/** finding rows in the people's table; --json has them all */
+const MAX_ROWS = 60;
 
 function corpusFormat(v: string | undefined): CorpusFormat | undefined {
   if (v === undefined) return undefined;
@@ -233,11 +235,25 @@ export function renderAudit(r: AuditResult): string {
     }`,
   );
   if (r.findings.length > 0) {
+    // per check: how many accounts, at which worst severity
+    const perCheck = new Map<string, { worst: number; accounts: Set<string> }>();
+    for (const f of r.findings) {
+      const e = perCheck.get(f.check) ?? { worst: -1, accounts: new Set<string>() };
+      e.worst = Math.max(e.worst, SEVERITIES.indexOf(f.severity));
+      for (const a of f.accounts) e.accounts.add(a);
+      perCheck.set(f.check, e);
+    }
+    const sum = new Table({ head: ['check', 'accounts', 'worst'], style: { head: [], border: [] } });
+    for (const c of CHECKS) {
+      const e = perCheck.get(c);
+      if (e) sum.push([c, e.accounts.size, SEVERITIES[e.worst]]);
+    }
+    lines.push(sum.toString());
     const t = new Table({
       head: ['severity', 'check', 'accounts', 'details'],
       style: { head: [], border: [] },
     });
-    for (const f of r.findings) {
+    for (const f of r.findings.slice(0, MAX_ROWS)) {
       const accts =
         f.accounts.length > 6
           ? `${f.accounts.slice(0, 6).join(', ')} +${f.accounts.length - 6}`
@@ -245,6 +261,8 @@ export function renderAudit(r: AuditResult): string {
       t.push([f.severity, f.check, accts, detailText(f)]);
     }
     lines.push(t.toString());
+    if (r.findings.length > MAX_ROWS)
+      lines.push(`... ${r.findings.length - MAX_ROWS} more findings (use --json for all)`);
   }
   const notRun = r.checks.filter((c) => !c.ran);
   if (notRun.length > 0) {

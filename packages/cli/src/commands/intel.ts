@@ -15,9 +15,9 @@ import { writeFile } from 'node:fs/promises';
 import { HaechiError } from '@haechi/core';
 import {
   AttackIndex,
+  citeProfile,
   type Indicator,
   type IntelProblem,
-  citeProfile,
   indicatorsToStixBundle,
   loadAttack,
   loadIndicatorFile,
@@ -30,7 +30,9 @@ import type { Command } from 'commander';
 const out = (s: string) => process.stdout.write(s.endsWith('\n') ? s : `${s}\n`);
 
 export function register(program: Command): void {
-  const intel = program.command('intel').description('Threat intelligence: ATT&CK knowledge, actor profiles, indicators.');
+  const intel = program
+    .command('intel')
+    .description('Threat intelligence: ATT&CK knowledge, actor profiles, indicators.');
 
   intel
     .command('load')
@@ -38,7 +40,10 @@ export function register(program: Command): void {
     .requiredOption('--attack <file>', 'enterprise-attack.json (STIX 2.1 bundle) or a knowledge cache')
     .option('--db <file>', 'write the knowledge cache (JSON) here; pass it to --attack later')
     .option('--json', 'print the counts as JSON')
-    .addHelpText('after', '\nExamples:\n  haechi intel load --attack enterprise-attack.json --db attack.haechi.json\n  haechi hunt ./logs --attack attack.haechi.json')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  haechi intel load --attack enterprise-attack.json --db attack.haechi.json\n  haechi hunt ./logs --attack attack.haechi.json',
+    )
     .action(async (flags: { attack: string; db?: string; json?: boolean }) => {
       const t0 = performance.now();
       const k = await loadAttack(flags.attack);
@@ -86,28 +91,56 @@ export function register(program: Command): void {
       const group = id ? ix?.groups.get(id) : undefined;
       const prof = profile ?? profiles.find((p) => p.attack_id === id);
       if (!group && !prof) {
-        throw new HaechiError('not-found', `no actor named ${JSON.stringify(name)}${k ? '' : " in haechi's profiles (give --attack for all ATT&CK groups)"}`);
+        throw new HaechiError(
+          'not-found',
+          `no actor named ${JSON.stringify(name)}${k ? '' : " in haechi's profiles (give --attack for all ATT&CK groups)"}`,
+        );
       }
       const rel = k && id ? k.relations.filter((r) => r.source === id && r.type === 'uses') : [];
-      const campaigns = k && id ? k.relations.filter((r) => r.type === 'attributed-to' && r.target === id).map((r) => r.source) : [];
+      const campaigns =
+        k && id
+          ? k.relations.filter((r) => r.type === 'attributed-to' && r.target === id).map((r) => r.source)
+          : [];
       const doc = {
         id,
         name: group?.name ?? prof?.name,
         aliases: [...new Set([...(group?.aliases ?? []), ...(prof?.aliases.map((a) => a.value) ?? [])])],
         description: group?.description,
-        techniques: rel.filter((r) => r.target.startsWith('T')).map((r) => ({ id: r.target, name: ix?.nameOf(r.target), citations: r.citations })),
-        software: rel.filter((r) => r.target.startsWith('S')).map((r) => ({ id: r.target, name: ix?.nameOf(r.target), citations: r.citations })),
+        techniques: rel
+          .filter((r) => r.target.startsWith('T'))
+          .map((r) => ({ id: r.target, name: ix?.nameOf(r.target), citations: r.citations })),
+        software: rel
+          .filter((r) => r.target.startsWith('S'))
+          .map((r) => ({ id: r.target, name: ix?.nameOf(r.target), citations: r.citations })),
         campaigns: campaigns.map((c) => ({ id: c, name: ix?.nameOf(c) })),
         profile: prof
           ? {
               file: prof.file,
               sectors: prof.sectors.map((f) => ({ value: f.value, source: citeProfile(prof, f.source) })),
               targets: prof.targets.map((f) => ({ value: f.value, source: citeProfile(prof, f.source) })),
-              attribution: prof.attribution.map((f) => ({ value: f.value, source: citeProfile(prof, f.source) })),
-              malware: prof.malware.map((m) => ({ name: m.name, id: m.attack_id, source: citeProfile(prof, m.source) })),
-              techniques: prof.techniques.filter((t) => t.source !== 'attack').map((t) => ({ id: t.id, note: t.note, source: citeProfile(prof, t.source) })),
-              infrastructure: prof.infrastructure.map((f) => ({ kind: f.kind, value: f.value, source: citeProfile(prof, f.source) })),
-              timing: prof.timing.map((t) => ({ tz: t.tz, hours: t.hours, note: t.note, source: citeProfile(prof, t.source) })),
+              attribution: prof.attribution.map((f) => ({
+                value: f.value,
+                source: citeProfile(prof, f.source),
+              })),
+              malware: prof.malware.map((m) => ({
+                name: m.name,
+                id: m.attack_id,
+                source: citeProfile(prof, m.source),
+              })),
+              techniques: prof.techniques
+                .filter((t) => t.source !== 'attack')
+                .map((t) => ({ id: t.id, note: t.note, source: citeProfile(prof, t.source) })),
+              infrastructure: prof.infrastructure.map((f) => ({
+                kind: f.kind,
+                value: f.value,
+                source: citeProfile(prof, f.source),
+              })),
+              timing: prof.timing.map((t) => ({
+                tz: t.tz,
+                hours: t.hours,
+                note: t.note,
+                source: citeProfile(prof, t.source),
+              })),
             }
           : undefined,
       };
@@ -118,9 +151,14 @@ export function register(program: Command): void {
       out(`${doc.name} (${doc.id})`);
       if (doc.aliases.length) out(`  aliases: ${doc.aliases.join(', ')}`);
       if (doc.description) out(`  ${doc.description}`);
-      if (k) out(`  ATT&CK: ${doc.techniques.length} techniques, ${doc.software.length} software, ${doc.campaigns.length} campaigns`);
-      if (doc.software.length) out(`  software: ${doc.software.map((s) => `${s.name} (${s.id})`).join(', ')}`);
-      if (doc.campaigns.length) out(`  campaigns: ${doc.campaigns.map((c) => `${c.name} (${c.id})`).join(', ')}`);
+      if (k)
+        out(
+          `  ATT&CK: ${doc.techniques.length} techniques, ${doc.software.length} software, ${doc.campaigns.length} campaigns`,
+        );
+      if (doc.software.length)
+        out(`  software: ${doc.software.map((s) => `${s.name} (${s.id})`).join(', ')}`);
+      if (doc.campaigns.length)
+        out(`  campaigns: ${doc.campaigns.map((c) => `${c.name} (${c.id})`).join(', ')}`);
       const p = doc.profile;
       if (p) {
         out(`  haechi profile ${p.file}:`);
@@ -133,8 +171,10 @@ export function register(program: Command): void {
           for (const f of xs) out(`    ${label}: ${f.value} [${f.source}]`);
         }
         for (const m of p.malware.filter((m) => !m.id)) out(`    malware: ${m.name} [${m.source}]`);
-        for (const t of p.techniques) out(`    technique: ${t.id}${t.note ? ` ${t.note}` : ''} [${t.source}]`);
-        for (const t of p.timing) out(`    timing: ${t.hours} ${t.tz}${t.note ? ` (${t.note})` : ''} [${t.source}]`);
+        for (const t of p.techniques)
+          out(`    technique: ${t.id}${t.note ? ` ${t.note}` : ''} [${t.source}]`);
+        for (const t of p.timing)
+          out(`    timing: ${t.hours} ${t.tz}${t.note ? ` (${t.note})` : ''} [${t.source}]`);
       }
     });
 
@@ -164,11 +204,16 @@ export function register(program: Command): void {
 
   intel
     .command('indicators')
-    .description('Import indicators (STIX 2.1 bundle, CSV or plain list) and print them or convert them to STIX.')
+    .description(
+      'Import indicators (STIX 2.1 bundle, CSV or plain list) and print them or convert them to STIX.',
+    )
     .argument('<file...>', 'indicator files')
     .option('--stix <out>', 'write all indicators as one STIX 2.1 bundle')
     .option('--strict', 'exit 3 when any entry cannot be used')
-    .addHelpText('after', '\nExamples:\n  haechi intel indicators feed.csv iocs.txt --stix merged.json\n  haechi intel indicators bundle.json > indicators.jsonl')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  haechi intel indicators feed.csv iocs.txt --stix merged.json\n  haechi intel indicators bundle.json > indicators.jsonl',
+    )
     .action(async (files: string[], flags: { stix?: string; strict?: boolean }) => {
       const all: Indicator[] = [];
       const problems: IntelProblem[] = [];
@@ -178,7 +223,9 @@ export function register(program: Command): void {
         problems.push(...r.problems);
       }
       for (const p of problems) {
-        process.stderr.write(`haechi: ${p.file}${p.line ? `:${p.line}` : ''}${p.object ? ` (${p.object})` : ''}: ${p.message}\n`);
+        process.stderr.write(
+          `haechi: ${p.file}${p.line ? `:${p.line}` : ''}${p.object ? ` (${p.object})` : ''}: ${p.message}\n`,
+        );
       }
       if (flags.stix) {
         await writeFile(flags.stix, `${JSON.stringify(indicatorsToStixBundle(all), null, 2)}\n`);

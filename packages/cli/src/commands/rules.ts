@@ -35,7 +35,10 @@ export function readPlaceholders(file: string): Record<string, string[]> {
     const name = k.replace(/^%|%$/g, '');
     const list = Array.isArray(v) ? v : [v];
     if (list.some((x) => x === null || typeof x === 'object')) {
-      throw new HaechiError('config', `placeholder '${name}' must be a string or a list of strings`, { file, field: k });
+      throw new HaechiError('config', `placeholder '${name}' must be a string or a list of strings`, {
+        file,
+        field: k,
+      });
     }
     out[name] = list.map(String);
   }
@@ -58,7 +61,8 @@ export function checkReport(res: LoadResult, showWarnings: boolean): string {
   if (res.warnings.length) {
     if (showWarnings) {
       lines.push(`Warnings (${res.warnings.length}):`);
-      for (const w of res.warnings) lines.push(`  ${where(w.file, w.line)}: ${w.message}${w.id ? `  [${w.id}]` : ''}`);
+      for (const w of res.warnings)
+        lines.push(`  ${where(w.file, w.line)}: ${w.message}${w.id ? `  [${w.id}]` : ''}`);
     } else {
       // grouped, so that 600 unmapped cloud rules read as a few lines
       lines.push(`Warnings (${res.warnings.length}; --warnings lists each):`);
@@ -72,8 +76,12 @@ export function checkReport(res: LoadResult, showWarnings: boolean): string {
       }
       if (unmapped.size) {
         const total = [...unmapped.values()].reduce((a, b) => a + b, 0);
-        lines.push(`  ${total} rules have a log source that is not in the log source map; they match no event:`);
-        const parts = [...unmapped].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([ls, n]) => `${ls} (${n})`);
+        lines.push(
+          `  ${total} rules have a log source that is not in the log source map; they match no event:`,
+        );
+        const parts = [...unmapped]
+          .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+          .map(([ls, n]) => `${ls} (${n})`);
         let line = '   ';
         for (const p of parts) {
           if (line.length + p.length > 100) {
@@ -84,7 +92,8 @@ export function checkReport(res: LoadResult, showWarnings: boolean): string {
         }
         lines.push(line.replace(/,$/, ''));
       }
-      for (const [m, n] of [...groups].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))) lines.push(`  ${n} × ${m}`);
+      for (const [m, n] of [...groups].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)))
+        lines.push(`  ${n} × ${m}`);
     }
   }
   const corr = res.correlator?.correlations.length ?? 0;
@@ -99,11 +108,19 @@ export function register(program: Command): void {
   const rules = program.command('rules').description('Work with Sigma rules.');
   rules
     .command('check')
-    .description('load Sigma rules, filters and correlations and list every document that does not load, with the reason')
+    .description(
+      'load Sigma rules, filters and correlations and list every document that does not load, with the reason',
+    )
     .argument('<paths...>', 'rule files or folders (.yml/.yaml, walked recursively)')
     .option('--json', 'print the result as JSON (loaded, rejected, warnings, totals)')
-    .option('-p, --placeholders <file>', 'YAML map of placeholder name -> values for rules using |expand (adds to the config file\'s)')
-    .option('-c, --config <file>', 'configuration file (default ./haechi.yaml when present); its `placeholders` are used')
+    .option(
+      '-p, --placeholders <file>',
+      "YAML map of placeholder name -> values for rules using |expand (adds to the config file's)",
+    )
+    .option(
+      '-c, --config <file>',
+      'configuration file (default ./haechi.yaml when present); its `placeholders` are used',
+    )
     .option('--logsources <file>', 'a log source map to use instead of the built-in one')
     .option('--warnings', 'list each warning instead of grouping them')
     .addHelpText(
@@ -130,7 +147,12 @@ Examples:
           files: res.files,
           documents: res.documents,
           loaded: res.rules.length,
-          filters: res.filters.map((f) => ({ id: f.id, title: f.title, file: f.file, appliedTo: f.appliedTo })),
+          filters: res.filters.map((f) => ({
+            id: f.id,
+            title: f.title,
+            file: f.file,
+            appliedTo: f.appliedTo,
+          })),
           correlations: res.correlator?.correlations ?? [],
           rejected: res.rejected,
           warnings: res.warnings,

@@ -23,9 +23,21 @@ export function demoIndicators(): Indicator[] {
     actors: ['G0138'],
   };
   return [
-    { id: 'demo-c2-domain', type: 'domain', value: ATTACKER.c2Domain, name: 'Demo: implant C2 domain', ...base },
+    {
+      id: 'demo-c2-domain',
+      type: 'domain',
+      value: ATTACKER.c2Domain,
+      name: 'Demo: implant C2 domain',
+      ...base,
+    },
     { id: 'demo-c2-ip', type: 'ipv4', value: ATTACKER.c2Ip, name: 'Demo: implant C2 address', ...base },
-    { id: 'demo-implant', type: 'sha256', value: ATTACKER.implantSha256, name: 'Demo: implant (msedgeupd.exe)', ...base },
+    {
+      id: 'demo-implant',
+      type: 'sha256',
+      value: ATTACKER.implantSha256,
+      name: 'Demo: implant (msedgeupd.exe)',
+      ...base,
+    },
   ];
 }
 
@@ -36,7 +48,13 @@ export async function writeDemoIntel(dir: string): Promise<string> {
     producer: 'haechi demo',
     created: '2026-03-01T00:00:00.000Z',
     note: NOTE,
-    actorNames: { G0138: { name: ATTACKER.actor, aliases: ['Silent Chollima', 'Onyx Sleet', 'PLUTONIUM'], attackId: 'G0138' } },
+    actorNames: {
+      G0138: {
+        name: ATTACKER.actor,
+        aliases: ['Silent Chollima', 'Onyx Sleet', 'PLUTONIUM'],
+        attackId: 'G0138',
+      },
+    },
   });
   const path = join(dir, DEMO_INTEL_FILE);
   await writeFile(path, `${JSON.stringify(bundle, null, 2)}\n`);

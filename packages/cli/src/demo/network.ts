@@ -108,14 +108,12 @@ class Writer {
   dns: Dns[] = [];
   http: Http[] = [];
   ssl: Ssl[] = [];
-  private n = 0;
   constructor(readonly rnd: () => number) {}
 
   uid(): string {
     const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
     let s = 'C';
     for (let i = 0; i < 17; i++) s += alphabet[Math.floor(this.rnd() * alphabet.length)];
-    this.n++;
     return s;
   }
   port(): number {

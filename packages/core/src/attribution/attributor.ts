@@ -4,16 +4,25 @@
  * hypotheses (Heuer, "Psychology of Intelligence Analysis", ch. 8): every piece of evidence is
  * weighed against every hypothesis, and evidence that is inconsistent with a hypothesis is listed.
  *
- * Score of group g for observations Q:
- *   Σ_{t∈Q.techniques} idf(t)·m(g,t)  +  λ_s Σ_{s∈Q.software} idf(s)·[g uses s]  +  λ_i Σ indicator weights
- * divided by (the group's profile mass)^γ, where
- *  - idf(x) = ln((N+1)/(df(x)+1)) over all N known groups: a technique every group uses says little,
- *    one that three groups use says much;
- *  - m(g,t) = 1 when g is reported using t (itself or through an attributed campaign), 0.5 when g uses
- *    only its parent or a sibling sub-technique, 0.35 when only software g uses implements t;
- *  - software and indicators weigh more than techniques (λ_s = 2, λ_i = 8 per unit of indicator weight);
- *  - the profile mass (Σ idf over what g is known to use) with γ = 0.35 keeps large, well-documented
- *    groups from winning on volume alone.
+ * Model: a conditional logit over candidate groups. For group g and observations Q the features are
+ *   coverage  Σ_{t∈Q∩g} idf(t) / M(Q)   techniques g is reported using (itself or via its campaigns)
+ *   partial   Σ idf(t) / M(Q) over t where g uses only the parent or a sibling sub-technique
+ *   software-implied  Σ idf(t) / M(Q) over t implemented by software g uses
+ *   software  Σ_{s∈Q∩g} idf(s) / M(Q)    software (malware, tools) g uses
+ *   cosine    TF-IDF cosine of Q and g
+ *   size      ln(1 + profile mass of g)  (documented groups are both likelier and broader)
+ *   density   Σ_{t∈Q∩g} idf(t) / sqrt(profile mass of g)
+ *   rare      Σ idf(t) / M(Q) over matched techniques at most three groups are known to use
+ *   softwareAny  1 when g uses any of the observed software
+ *   familyCosine  TF-IDF cosine over parent techniques (T1059.001 counts as T1059): partial credit
+ *             for sibling sub-techniques, normalised like the cosine
+ * with idf(x) = ln((N+1)/(df(x)+1)) over all N known groups (a technique every group uses says
+ * little) and M(Q) the query's own idf mass. score(g) = w·x(g) + λ_i·(indicator weight for g);
+ * P(g|Q) = softmax over the candidates. The weights w were fitted by `bench/_attribution-train.ts`
+ * on leave-one-report-out queries generated from the ATT&CK bundle, excluding every report of the
+ * development queries (so the dev figures are out-of-sample); λ_i = 16 makes one actor-linked
+ * indicator (weight ~0.7) about as strong as a perfect technique match, and two of them decisive
+ * (the issue: indicator and malware matches weigh more than techniques).
  */
 import type { ActorEvidence, Assessment, Confidence, Hypothesis } from '../model/index.js';
 import { type GroupProfile, localMinutes } from './profiles.js';
@@ -29,29 +38,48 @@ export interface Observations {
   times?: readonly number[];
 }
 
+export const FEATURES = [
+  'coverage',
+  'partial',
+  'softwareImplied',
+  'software',
+  'cosine',
+  'size',
+  'density',
+  'rare',
+  'softwareAny',
+  'familyCosine',
+] as const;
+export type FeatureVector = Record<(typeof FEATURES)[number], number>;
+
 export interface ScoringParams {
-  softwareWeight: number;
+  /** one weight per FEATURES entry */
+  weights: readonly number[];
+  /** logits per unit of indicator weight linking an actor */
   indicatorWeight: number;
-  parentCredit: number;
-  softwareTechniqueCredit: number;
-  sizeExponent: number;
 }
 
+/** fitted by bench/attribution-train.ts (see the header) */
 export const DEFAULT_PARAMS: ScoringParams = {
-  softwareWeight: 2,
-  indicatorWeight: 8,
-  parentCredit: 0.5,
-  softwareTechniqueCredit: 0.35,
-  sizeExponent: 0.35,
+  weights: [6.45, 0.16, -0.15, 8.36, 5.33, -0.43, 1.16, -0.44, 1.25, -1.69],
+  indicatorWeight: 16,
 };
 
 export interface RankedGroup {
   id: string;
   name: string;
+  /** the model's logit */
   score: number;
-  /** normalised share of the candidates' total score (0-1) */
+  /** probability among the candidates (softmax of the logits) */
   share: number;
-  matched: { techniques: string[]; partial: string[]; viaSoftware: string[]; software: string[]; indicators: number };
+  features: FeatureVector;
+  matched: {
+    techniques: string[];
+    partial: string[];
+    viaSoftware: string[];
+    software: string[];
+    indicators: number;
+  };
 }
 
 export interface AssessOptions {
@@ -77,7 +105,12 @@ export class Attributor {
   private readonly idfS = new Map<string, number>();
   private readonly familyOf = new Map<string, Set<string>>();
   private readonly mass = new Map<string, number>();
+  private readonly norm = new Map<string, number>();
+  private readonly idfF = new Map<string, number>();
+  private readonly familyNorm = new Map<string, number>();
   private readonly maxIdf: number;
+  /** idf of a technique three groups use */
+  private readonly rareIdf: number;
   private readonly nameToSoftware = new Map<string, string>();
 
   constructor(
@@ -95,16 +128,36 @@ export class Attributor {
       const fam = new Set<string>();
       for (const t of g.techniques.keys()) fam.add(parentOf(t));
       this.familyOf.set(g.id, fam);
-      for (const [name, sid] of g.softwareNames) if (!this.nameToSoftware.has(name)) this.nameToSoftware.set(name, sid);
+      for (const [name, sid] of g.softwareNames)
+        if (!this.nameToSoftware.has(name)) this.nameToSoftware.set(name, sid);
     }
     this.maxIdf = Math.log(n + 1);
+    this.rareIdf = Math.log((n + 1) / 4);
     for (const [t, d] of dfT) this.idfT.set(t, Math.log((n + 1) / (d + 1)));
+    const dfF = new Map<string, number>();
+    for (const g of groups) for (const f of this.familyOf.get(g.id) as Set<string>) dfF.set(f, (dfF.get(f) ?? 0) + 1);
+    for (const [f, d] of dfF) this.idfF.set(f, Math.log((n + 1) / (d + 1)));
+    for (const g of groups) {
+      let n2 = 0;
+      for (const f of this.familyOf.get(g.id) as Set<string>) n2 += (this.idfF.get(f) ?? 0) ** 2;
+      this.familyNorm.set(g.id, Math.sqrt(n2) || 1);
+    }
     for (const [s, d] of dfS) this.idfS.set(s, Math.log((n + 1) / (d + 1)));
     for (const g of groups) {
       let m = 0;
-      for (const t of g.techniques.keys()) m += this.idfT.get(t) ?? 0;
-      for (const s of g.software.keys()) m += this.params.softwareWeight * (this.idfS.get(s) ?? 0);
+      let n2 = 0;
+      for (const t of g.techniques.keys()) {
+        const w = this.idfT.get(t) ?? 0;
+        m += w;
+        n2 += w * w;
+      }
+      for (const s of g.software.keys()) {
+        const w = this.idfS.get(s) ?? 0;
+        m += w;
+        n2 += w * w;
+      }
       this.mass.set(g.id, Math.max(m, 1));
+      this.norm.set(g.id, Math.sqrt(n2) || 1);
     }
   }
 
@@ -114,6 +167,13 @@ export class Attributor {
 
   group(id: string): GroupProfile | undefined {
     return this.byId.get(id);
+  }
+
+  private displaySoftware(key: string, label: (id: string) => string): string {
+    if (/^S\d{4}$/.test(key)) return label(key);
+    for (const g of this.groups)
+      for (const m of g.profile?.malware ?? []) if (m.name.toLowerCase() === key) return m.name;
+    return key;
   }
 
   /** software observation -> key used in profiles (ATT&CK id, else lower-case name) */
@@ -129,10 +189,27 @@ export class Attributor {
     const software = [...new Set((obs.software ?? []).map((s) => this.softwareKey(s)))];
     const ioc = new Map<string, number>();
     for (const a of obs.actors ?? []) ioc.set(a.id, (ioc.get(a.id) ?? 0) + a.weight);
-    const pool = candidates ? candidates.map((c) => this.byId.get(c)).filter((g): g is GroupProfile => !!g) : this.groups;
+    let qMass = 0;
+    let qNorm2 = 0;
+    for (const t of techniques) {
+      const w = this.idf(t);
+      qMass += w;
+      qNorm2 += w * w;
+    }
+    for (const sk of software) {
+      const w = this.idfS.get(sk) ?? this.maxIdf;
+      qMass += w;
+      qNorm2 += w * w;
+    }
+    const qm = qMass || 1;
+    const qn = Math.sqrt(qNorm2) || 1;
+    const qFam = [...new Set(techniques.map(parentOf))];
+    const qfn = Math.sqrt(qFam.reduce((a, f) => a + (this.idfF.get(f) ?? this.maxIdf) ** 2, 0)) || 1;
+    const pool = candidates
+      ? candidates.map((c) => this.byId.get(c)).filter((g): g is GroupProfile => !!g)
+      : this.groups;
     const out: RankedGroup[] = [];
     for (const g of pool) {
-      let s = 0;
       const matched: RankedGroup['matched'] = {
         techniques: [],
         partial: [],
@@ -140,49 +217,92 @@ export class Attributor {
         software: [],
         indicators: 0,
       };
+      let direct = 0;
+      let partial = 0;
+      let implied = 0;
+      let sw = 0;
+      let dot = 0;
+      let rare = 0;
       const fam = this.familyOf.get(g.id) as Set<string>;
       for (const t of techniques) {
         const w = this.idf(t);
         if (g.techniques.has(t)) {
-          s += w;
+          direct += w;
+          dot += w * w;
+          if (w >= this.rareIdf) rare += w;
           matched.techniques.push(t);
         } else if (g.softwareTechniques.has(t)) {
-          s += w * p.softwareTechniqueCredit;
+          implied += w;
           matched.viaSoftware.push(t);
         } else if (fam.has(parentOf(t))) {
-          s += w * p.parentCredit;
+          partial += w;
           matched.partial.push(t);
         }
       }
       for (const sk of software) {
         if (g.software.has(sk)) {
-          s += p.softwareWeight * (this.idfS.get(sk) ?? this.maxIdf);
+          const w = this.idfS.get(sk) ?? this.maxIdf;
+          sw += w;
+          dot += w * w;
           matched.software.push(sk);
         }
       }
+      let famDot = 0;
+      for (const f of qFam) if (fam.has(f)) famDot += (this.idfF.get(f) ?? 0) ** 2;
+      const mass = this.mass.get(g.id) as number;
+      const features: FeatureVector = {
+        coverage: direct / qm,
+        partial: partial / qm,
+        softwareImplied: implied / qm,
+        software: sw / qm,
+        cosine: dot / (qn * (this.norm.get(g.id) as number)),
+        size: Math.log1p(mass),
+        density: direct / Math.sqrt(mass),
+        rare: rare / qm,
+        softwareAny: matched.software.length > 0 ? 1 : 0,
+        familyCosine: famDot / (qfn * (this.familyNorm.get(g.id) as number)),
+      };
+      let score = 0;
+      FEATURES.forEach((f, i) => {
+        score += p.weights[i] * features[f];
+      });
       const iw = ioc.get(g.id) ?? 0;
       if (iw > 0) {
-        s += p.indicatorWeight * iw;
+        score += p.indicatorWeight * iw;
         matched.indicators = iw;
       }
-      const score = s / (this.mass.get(g.id) as number) ** p.sizeExponent;
-      out.push({ id: g.id, name: g.name, score, share: 0, matched });
+      out.push({ id: g.id, name: g.name, score, share: 0, features, matched });
     }
     // actors named only by indicators (not in any profile) still get a hypothesis
     if (!candidates) {
       for (const [id, w] of ioc) {
         if (this.byId.has(id)) continue;
+        const features: FeatureVector = {
+          coverage: 0,
+          partial: 0,
+          softwareImplied: 0,
+          software: 0,
+          cosine: 0,
+          size: 0,
+          density: 0,
+          rare: 0,
+          softwareAny: 0,
+          familyCosine: 0,
+        };
         out.push({
           id,
           name: id,
           score: p.indicatorWeight * w,
           share: 0,
+          features,
           matched: { techniques: [], partial: [], viaSoftware: [], software: [], indicators: w },
         });
       }
     }
-    const total = out.reduce((a, r) => a + r.score, 0);
-    for (const r of out) r.share = total > 0 ? r.score / total : 0;
+    const max = out.reduce((a, r) => Math.max(a, r.score), Number.NEGATIVE_INFINITY);
+    let z = 0;
+    for (const r of out) z += Math.exp(r.score - max);
+    for (const r of out) r.share = Math.exp(r.score - max) / z;
     out.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
     return out;
   }
@@ -190,7 +310,17 @@ export class Attributor {
   /** A full assessment: ranked hypotheses with confidence and evidence, or insufficient evidence. */
   assess(obs: Observations, opts: AssessOptions = {}): Assessment {
     const ranked = this.rank(obs, opts.candidates);
-    const top = ranked.slice(0, opts.top ?? 5).filter((r) => r.score > 0);
+    const top = ranked
+      .slice(0, opts.top ?? 5)
+      .filter(
+        (r) =>
+          r.matched.indicators > 0 ||
+          r.matched.techniques.length +
+            r.matched.software.length +
+            r.matched.partial.length +
+            r.matched.viaSoftware.length >
+            0,
+      );
     const nameOf = opts.nameOf ?? ((id: string) => id);
     const label = (id: string) => {
       const n = nameOf(id);
@@ -200,18 +330,26 @@ export class Attributor {
     const software = [...new Set((obs.software ?? []).map((s) => this.softwareKey(s)))];
     const evidenceMass =
       techniques.reduce((a, t) => a + this.idf(t), 0) +
-      software.length * this.params.softwareWeight * 2 +
-      (obs.actors ?? []).reduce((a, x) => a + x.weight * this.params.indicatorWeight, 0);
+      software.reduce((a, s) => a + 2 * (this.idfS.get(s) ?? this.maxIdf), 0) +
+      (obs.actors ?? []).reduce((a, x) => a + x.weight * 8, 0);
     // Too little to tell groups apart: a couple of common techniques, no software, no indicator.
-    const insufficient = top.length === 0 || evidenceMass < 6 || (top[0].matched.indicators === 0 && top[0].matched.software.length === 0 && top[0].matched.techniques.length < 3);
+    const insufficient =
+      top.length === 0 ||
+      evidenceMass < 6 ||
+      (top[0].matched.indicators === 0 &&
+        top[0].matched.software.length === 0 &&
+        top[0].matched.techniques.length < 3);
     const hypotheses: Hypothesis[] = top.map((r, i) => {
       const g = this.byId.get(r.id);
       const forE: string[] = [];
       const against: string[] = [];
-      for (const a of obs.actors ?? []) if (a.id === r.id) forE.push(`indicator: ${a.why} (weight ${a.weight})`);
+      for (const a of obs.actors ?? [])
+        if (a.id === r.id) forE.push(`indicator: ${a.why} (weight ${a.weight})`);
       for (const sk of r.matched.software) {
         const use = g?.software.get(sk);
-        forE.push(`software ${label(sk)} is used by ${r.name}${use ? ` (${cite(use.via, use.cites)})` : ''}`);
+        forE.push(
+          `software ${this.displaySoftware(sk, label)} is used by ${r.name}${use ? ` (${cite(use.via, use.cites)})` : ''}`,
+        );
       }
       const byIdf = (a: string, b: string) => this.idf(b) - this.idf(a) || (a < b ? -1 : 1);
       for (const t of [...r.matched.techniques].sort(byIdf).slice(0, 8)) {
@@ -220,31 +358,49 @@ export class Attributor {
           `technique ${label(t)} (rarity ${this.idf(t).toFixed(2)}) is reported for ${r.name}${use ? ` (${cite(use.via, use.cites)})` : ''}`,
         );
       }
-      if (r.matched.techniques.length > 8) forE.push(`and ${r.matched.techniques.length - 8} more techniques reported for ${r.name}`);
+      if (r.matched.techniques.length > 8)
+        forE.push(`and ${r.matched.techniques.length - 8} more techniques reported for ${r.name}`);
       for (const t of r.matched.viaSoftware.slice(0, 4)) {
-        forE.push(`technique ${label(t)} is implemented by ${label(g?.softwareTechniques.get(t) ?? '?')}, which ${r.name} uses`);
+        forE.push(
+          `technique ${label(t)} is implemented by ${label(g?.softwareTechniques.get(t) ?? '?')}, which ${r.name} uses`,
+        );
       }
       if (r.matched.partial.length) {
-        forE.push(`related techniques (same parent) reported for ${r.name}: ${r.matched.partial.slice(0, 6).join(', ')}`);
+        forE.push(
+          `related techniques (same parent) reported for ${r.name}: ${r.matched.partial.slice(0, 6).join(', ')}`,
+        );
       }
       // against: rare observed techniques this group is not known for
       const unexplained = techniques
-        .filter((t) => !r.matched.techniques.includes(t) && !r.matched.viaSoftware.includes(t) && !r.matched.partial.includes(t))
+        .filter(
+          (t) =>
+            !r.matched.techniques.includes(t) &&
+            !r.matched.viaSoftware.includes(t) &&
+            !r.matched.partial.includes(t),
+        )
         .sort(byIdf);
       for (const t of unexplained.filter((t) => this.idf(t) >= 1.5).slice(0, 5)) {
-        against.push(`technique ${label(t)} (rarity ${this.idf(t).toFixed(2)}) is not reported for ${r.name}`);
+        against.push(
+          `technique ${label(t)} (rarity ${this.idf(t).toFixed(2)}) is not reported for ${r.name}`,
+        );
       }
       if (unexplained.length > 0 && techniques.length > 0) {
-        against.push(`${unexplained.length} of ${techniques.length} observed techniques are not in ${r.name}'s profile`);
+        against.push(
+          `${unexplained.length} of ${techniques.length} observed techniques are not in ${r.name}'s profile`,
+        );
       }
       for (const sk of software.filter((s) => !r.matched.software.includes(s))) {
         const users = this.groups.filter((x) => x.software.has(sk)).map((x) => x.name);
-        if (users.length) against.push(`software ${label(sk)} is reported for ${users.slice(0, 3).join(', ')}, not ${r.name}`);
+        if (users.length)
+          against.push(
+            `software ${this.displaySoftware(sk, label)} is reported for ${users.slice(0, 3).join(', ')}, not ${r.name}`,
+          );
       }
       for (const a of obs.actors ?? []) {
-        if (a.id !== r.id) against.push(`indicator links to another actor (${nameOf(a.id) || a.id}): ${a.why}`);
+        if (a.id !== r.id)
+          against.push(`indicator links to another actor (${nameOf(a.id) || a.id}): ${a.why}`);
       }
-      if (g && g.timing.length && obs.times && obs.times.length >= 3) {
+      if (g?.timing.length && obs.times && obs.times.length >= 3) {
         for (const w of g.timing) {
           const inside = obs.times.filter((t) => {
             const m = localMinutes(t, w.tz);
@@ -256,19 +412,23 @@ export class Attributor {
           else if (frac <= 0.25) against.push(line);
         }
       }
-      const second = ranked[i + 1]?.score ?? 0;
-      const margin = r.score > 0 ? (r.score - second) / r.score : 0;
       let confidence: Confidence = 'low';
       if (!insufficient && i === 0) {
         const strong = r.matched.indicators >= 0.5 || r.matched.software.length > 0;
-        if (strong && margin >= 0.4 && r.matched.techniques.length + r.matched.software.length >= 2) confidence = 'high';
-        else if (margin >= 0.2 && (strong || r.matched.techniques.length >= 5)) confidence = 'moderate';
+        if (
+          strong &&
+          r.share >= 0.6 &&
+          r.matched.techniques.length + r.matched.software.length + r.matched.partial.length >= 2
+        )
+          confidence = 'high';
+        else if (r.share >= 0.35 && (strong || r.matched.techniques.length >= 5)) confidence = 'moderate';
       }
       const refs = opts.references;
       return {
         actor: r.id,
         name: r.name,
-        score: Math.round(r.score * 1000) / 1000,
+        // the probability among the candidates: comparable across hypotheses of one assessment
+        score: Math.round(r.share * 1000) / 1000,
         confidence,
         for: refs ? forE.map((x) => withUrls(x, refs)) : forE,
         against,
@@ -285,8 +445,15 @@ function fmt(m: number): string {
 }
 
 function cite(via: string, cites: string[]): string {
-  const where = via === 'group' ? 'ATT&CK' : via.startsWith('campaign:') ? `ATT&CK campaign ${via.slice(9)}` : 'haechi profile';
-  return cites.length ? `${where}: ${cites.slice(0, 2).join('; ')}${cites.length > 2 ? ` +${cites.length - 2}` : ''}` : where;
+  const where =
+    via === 'group'
+      ? 'ATT&CK'
+      : via.startsWith('campaign:')
+        ? `ATT&CK campaign ${via.slice(9)}`
+        : 'haechi profile';
+  return cites.length
+    ? `${where}: ${cites.slice(0, 2).join('; ')}${cites.length > 2 ? ` +${cites.length - 2}` : ''}`
+    : where;
 }
 
 function withUrls(line: string, _refs: Readonly<Record<string, string>>): string {
@@ -297,7 +464,11 @@ function withUrls(line: string, _refs: Readonly<Record<string, string>>): string
  * The TF-IDF cosine baseline: group and query as binary vectors over techniques and software,
  * weighted by idf = ln(N/df), ranked by cosine similarity.
  */
-export function tfidfRank(groups: readonly GroupProfile[], obs: Observations, candidates?: readonly string[]): { id: string; score: number }[] {
+export function tfidfRank(
+  groups: readonly GroupProfile[],
+  obs: Observations,
+  candidates?: readonly string[],
+): { id: string; score: number }[] {
   const n = groups.length;
   const df = new Map<string, number>();
   for (const g of groups) {

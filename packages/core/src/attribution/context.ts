@@ -12,7 +12,7 @@ import {
   loadProfiles,
 } from '../intel/index.js';
 import { Attributor } from './attributor.js';
-import { type GroupProfile, buildGroupProfiles } from './profiles.js';
+import { buildGroupProfiles, type GroupProfile } from './profiles.js';
 
 export interface AttributionContext {
   knowledge?: AttackKnowledge;
@@ -27,7 +27,10 @@ export interface AttributionContext {
 /** the eight North Korean groups ATT&CK lists (v18.1) */
 export const DPRK_GROUPS = ['G0032', 'G0067', 'G0082', 'G0094', 'G0138', 'G1036', 'G1049', 'G1052'] as const;
 
-export function attributionContext(knowledge: AttackKnowledge | undefined, profiles: ActorProfile[]): AttributionContext {
+export function attributionContext(
+  knowledge: AttackKnowledge | undefined,
+  profiles: ActorProfile[],
+): AttributionContext {
   const index = knowledge ? new AttackIndex(knowledge) : undefined;
   const groups = buildGroupProfiles(knowledge, profiles);
   const attributor = new Attributor(groups);
@@ -44,7 +47,9 @@ export function attributionContext(knowledge: AttackKnowledge | undefined, profi
 }
 
 /** loads ATT&CK (bundle or cache; optional) and the profiles (default folder unless given) */
-export async function loadAttributionContext(opts: { attack?: string; profilesDir?: string } = {}): Promise<AttributionContext> {
+export async function loadAttributionContext(
+  opts: { attack?: string; profilesDir?: string } = {},
+): Promise<AttributionContext> {
   const [k, profiles] = await Promise.all([
     opts.attack ? loadAttack(opts.attack) : Promise.resolve(undefined),
     loadProfiles(opts.profilesDir),

@@ -19,7 +19,8 @@ export function observationsOf(findings: readonly Finding[]): Observations {
       else if (/^S\d{4}$/.test(id)) software.add(id);
     }
     const ind = (f.details as { indicator?: { malware?: unknown } } | undefined)?.indicator;
-    if (ind && Array.isArray(ind.malware)) for (const m of ind.malware) if (typeof m === 'string') software.add(m);
+    if (ind && Array.isArray(ind.malware))
+      for (const m of ind.malware) if (typeof m === 'string') software.add(m);
     for (const a of f.actors ?? []) {
       // the same indicator seen many times is one piece of evidence, not many
       const k = `${a.id}\u0000${a.why}`;
@@ -37,11 +38,21 @@ export function observationsOf(findings: readonly Finding[]): Observations {
   const out: { id: string; weight: number; why: string }[] = [];
   for (const l of perActor.values()) {
     l.sort((a, b) => b.weight - a.weight || (a.why < b.why ? -1 : 1));
-    l.forEach((a, i) => out.push({ ...a, weight: Math.round((a.weight / (i + 1)) * 1000) / 1000 }));
+    for (let i = 0; i < l.length; i++)
+      out.push({ ...l[i], weight: Math.round((l[i].weight / (i + 1)) * 1000) / 1000 });
   }
-  return { techniques: [...techniques].sort(), software: [...software].sort(), actors: out, times: times.sort((a, b) => a - b) };
+  return {
+    techniques: [...techniques].sort(),
+    software: [...software].sort(),
+    actors: out,
+    times: times.sort((a, b) => a - b),
+  };
 }
 
-export function attributeFindings(attributor: Attributor, findings: readonly Finding[], opts: AssessOptions = {}): Assessment {
+export function attributeFindings(
+  attributor: Attributor,
+  findings: readonly Finding[],
+  opts: AssessOptions = {},
+): Assessment {
   return attributor.assess(observationsOf(findings), opts);
 }

@@ -178,7 +178,12 @@ export function buildGroupProfiles(
 export function localMinutes(t: number, tz: string): number {
   const off = TZ_OFFSET_MIN[tz];
   if (off !== undefined) return (((Math.floor(t / 60000) + off) % 1440) + 1440) % 1440;
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: tz, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: tz,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  })
     .formatToParts(new Date(t))
     .reduce<Record<string, string>>((acc, p) => {
       acc[p.type] = p.value;

@@ -19,7 +19,7 @@ import {
 } from './corpus-index.js';
 import { type Directory, parseDirectory } from './directory.js';
 import { type AccountMap, parseDump } from './dump.js';
-import { assertNotEmpty, checkExposures, textLines } from './exposures.js';
+import { assertNotEmpty, checkExposures, fileLines } from './exposures.js';
 
 export interface AuditFilesOptions extends AuditOptions {
   hashes: string[];
@@ -72,7 +72,7 @@ export function auditFiles(opts: AuditFilesOptions): AuditResult {
     let exposures: ReturnType<typeof checkExposures> | undefined;
     if (opts.exposures) {
       const file = opts.exposures;
-      exposures = checkExposures(textLines(readText(file, 'exposures')), exposureLinker(accounts), {
+      exposures = checkExposures(fileLines(file), exposureLinker(accounts), {
         file,
         onProblem: (p) => {
           if (opts.strict) throw new HaechiError('input', p.reason, { file, line: p.line });

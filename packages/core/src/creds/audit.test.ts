@@ -249,7 +249,13 @@ test('a malformed dump line is reported with file and line and skipped; strict s
 
 test('a SHA-1 corpus can only judge cleartext passwords, and says so', () => {
   const sha = (p: string) => createHash('sha1').update(p).digest('hex').toUpperCase();
-  const corpus = write('sha1.txt', [sha('Erin-Is-Fine-42'), sha('password')].sort().map((h) => `${h}:7`).join('\n'));
+  const corpus = write(
+    'sha1.txt',
+    [sha('Erin-Is-Fine-42'), sha('password')]
+      .sort()
+      .map((h) => `${h}:7`)
+      .join('\n'),
+  );
   const r = auditFiles({
     hashes: [write('s.ntds', NTDS), write('s.ntds.cleartext', CLEARTEXT)],
     corpus,

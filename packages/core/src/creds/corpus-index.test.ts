@@ -123,3 +123,18 @@ test('malformed corpus lines are reported and skipped; a truncated index is refu
   writeFileSync(join(dir, 'junk.idx'), 'hello');
   assert.throws(() => openCorpusIndex(join(dir, 'junk.idx')), /not a haechi corpus index/);
 });
+
+test('an unordered file with a malformed line reports it once, though it is read twice', () => {
+  const hs = hashes(50, 'd');
+  const src = join(dir, 'unordered-bad.txt');
+  writeFileSync(
+    src,
+    [...hs.slice(0, 30).map((h) => `${h}:1`), 'oops', ...hs.slice(30).map((h) => `${h}:1`)].join('\n'),
+  );
+  const seen: number[] = [];
+  const r = buildCorpusIndex(src, join(dir, 'unordered-bad.idx'), { onProblem: (p) => seen.push(p.line) });
+  assert.equal(r.sorted, true);
+  assert.equal(r.entries, 50);
+  assert.equal(r.skipped, 1);
+  assert.deepEqual(seen, [31]);
+});

@@ -318,9 +318,13 @@ export function buildCorpusIndex(input: string, out: string, opts: BuildOptions 
   const hexLen = algorithm === 'ntlm' ? 32 : 40;
   let skipped = 0;
   let lines = 0;
+  // during the streaming attempt problems are held back: if the input turns out unordered it is
+  // read again, and each problem must be reported once
+  let heldBack: { file: string; line: number; reason: string }[] | undefined;
   const problem = (file: string, line: number, reason: string) => {
     skipped++;
-    opts.onProblem?.({ file, line, reason });
+    if (!heldBack) opts.onProblem?.({ file, line, reason });
+    else if (heldBack.length < 10_000) heldBack.push({ file, line, reason });
   };
 
   /** every (hi, lo, count) of the corpus, in file order */
@@ -383,15 +387,19 @@ export function buildCorpusIndex(input: string, out: string, opts: BuildOptions 
       const estimate = bytes / (hexLen - (src.files[0].prefix ? 5 : 0) + 6);
       const p = choosePrefixBits(estimate);
       const sink = new IndexSink(fd, p);
+      heldBack = [];
       try {
         scan((hi, lo, c) => {
           if (!sink.add(hi, lo, c)) throw new NotSorted();
         });
+        for (const q of heldBack) opts.onProblem?.(q);
+        heldBack = undefined;
         const { tableOffset } = sink.finish();
         writeHeader(fd, algorithm, p, sink.entries, lines, tableOffset);
         result = { algorithm, format, lines, entries: sink.entries, skipped, sorted: false, prefixBits: p };
       } catch (err) {
         if (!(err instanceof NotSorted)) throw err;
+        heldBack = undefined;
       }
     }
     if (!result) {
@@ -649,8 +657,10 @@ export function openCorpusIndex(path: string): CorpusIndex {
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
       const o = mid * REC;
-      const v = win[o] * TWO32 + (((win[o + 1] << 24) | (win[o + 2] << 16) | (win[o + 3] << 8) | win[o + 4]) >>> 0);
-      if (v === suffix) return ((win[o + 5] | (win[o + 6] << 8) | (win[o + 7] << 16) | (win[o + 8] << 24)) >>> 0);
+      const v =
+        win[o] * TWO32 + (((win[o + 1] << 24) | (win[o + 2] << 16) | (win[o + 3] << 8) | win[o + 4]) >>> 0);
+      if (v === suffix)
+        return (win[o + 5] | (win[o + 6] << 8) | (win[o + 7] << 16) | (win[o + 8] << 24)) >>> 0;
       if (v < suffix) lo = mid + 1;
       else hi = mid - 1;
     }

@@ -13,6 +13,8 @@
  * the plaintext and the candidates are never stored. Lines whose address links to no account are
  * not hashed at all.
  */
+import { closeSync, openSync, readSync } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
 import { HaechiError } from '../errors.js';
 import { ntHashConcatWords, wordsToHex } from './md4.js';
 
@@ -228,7 +230,40 @@ export function checkExposures(
   return sum;
 }
 
-/** Splits text into lines lazily (exposure files can be large). */
+/**
+ * The lines of a file, read 4 MB at a time: combo lists run to gigabytes, and only the lines of
+ * employees' addresses matter, so the file is never held whole.
+ */
+export function* fileLines(path: string): Generator<string> {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (err) {
+    throw new HaechiError('input', `cannot read exposures: ${(err as Error).message}`, {
+      file: path,
+      cause: err,
+    });
+  }
+  try {
+    const buf = Buffer.allocUnsafe(4 << 20);
+    const dec = new StringDecoder('utf8');
+    let rest = '';
+    for (;;) {
+      const n = readSync(fd, buf, 0, buf.length, null);
+      if (n === 0) break;
+      const text = rest + dec.write(buf.subarray(0, n));
+      const parts = text.split('\n');
+      rest = parts.pop() ?? '';
+      yield* parts;
+    }
+    rest += dec.end();
+    if (rest !== '') yield rest;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Splits text into lines lazily. */
 export function* textLines(text: string): Generator<string> {
   let s = 0;
   for (;;) {

@@ -140,8 +140,10 @@ export class CidrSet {
     a6.sort((x, y) => (x.first < y.first ? -1 : x.first > y.first ? 1 : 0));
     for (const r of a6) {
       const top = this.v6[this.v6.length - 1];
-      if (top && r.first <= top.last + 1n) top.last = r.last > top.last ? r.last : top.last;
-      else this.v6.push({ ...r });
+      if (top && r.first <= top.last + 1n) {
+        // bigints: Math.max does not take them
+        if (r.last > top.last) top.last = r.last;
+      } else this.v6.push({ ...r });
     }
     this.size = m4.length + this.v6.length;
   }

@@ -86,7 +86,9 @@ export function groupIncidents(findings: readonly Finding[], opts: GroupOptions 
   const entityGap = opts.entityGapMs ?? 14 * 86400_000;
   const maxHosts = opts.maxEntityHosts ?? 5;
   const ignored = new Set((opts.ignoreAccounts ?? DEFAULT_IGNORED).map((a) => a.toLowerCase()));
-  const order = findings.map((_, i) => i).sort((a, b) => findings[a].time - findings[b].time || (findings[a].id < findings[b].id ? -1 : 1));
+  const order = findings
+    .map((_, i) => i)
+    .sort((a, b) => findings[a].time - findings[b].time || (findings[a].id < findings[b].id ? -1 : 1));
   const uf = new UnionFind(findings.length);
   const why = new Map<number, Set<string>>();
   const note = (i: number, s: string) => {
@@ -109,14 +111,23 @@ export function groupIncidents(findings: readonly Finding[], opts: GroupOptions 
       }
     }
   };
-  chain((f) => {
-    const h = hostOf(f);
-    return h ? [h] : [];
-  }, hostGap, 'same host');
+  chain(
+    (f) => {
+      const h = hostOf(f);
+      return h ? [h] : [];
+    },
+    hostGap,
+    'same host',
+  );
   chain(
     (f) =>
       f.entities
-        .filter((e) => (e.type === 'user' || e.type === 'account') && !ignored.has(e.value.toLowerCase()) && !e.value.endsWith('$'))
+        .filter(
+          (e) =>
+            (e.type === 'user' || e.type === 'account') &&
+            !ignored.has(e.value.toLowerCase()) &&
+            !e.value.endsWith('$'),
+        )
         .map((e) => accountKey(e.value)),
     hostGap,
     'same account',
@@ -124,7 +135,9 @@ export function groupIncidents(findings: readonly Finding[], opts: GroupOptions 
   // hubs: entities seen on too many hosts do not link
   const hostsPer = new Map<string, Set<string>>();
   const entKeys = (f: Finding) =>
-    f.entities.filter((e) => LINK_TYPES.has(e.type) && !(e.type === 'ip' && isPrivateIp(e.value))).map((e) => `${e.type}:${e.value.toLowerCase()}`);
+    f.entities
+      .filter((e) => LINK_TYPES.has(e.type) && !(e.type === 'ip' && isPrivateIp(e.value)))
+      .map((e) => `${e.type}:${e.value.toLowerCase()}`);
   for (const f of findings) {
     const h = hostOf(f) ?? '?';
     for (const k of entKeys(f)) {
@@ -172,11 +185,17 @@ export function groupIncidents(findings: readonly Finding[], opts: GroupOptions 
         if (!actors.has(k)) actors.set(k, a);
       }
     }
-    const severity = fs.reduce<Severity>((m, f) => (severityRank(f.severity) > severityRank(m) ? f.severity : m), 'informational');
+    const severity = fs.reduce<Severity>(
+      (m, f) => (severityRank(f.severity) > severityRank(m) ? f.severity : m),
+      'informational',
+    );
     const ids = fs.map((f) => f.id);
     const links = [...new Set(idx.flatMap((i) => [...(why.get(i) ?? [])]))].sort().slice(0, 20);
     out.push({
-      id: `INC-${createHash('sha1').update([...ids].sort()[0]).digest('hex').slice(0, 10)}`,
+      id: `INC-${createHash('sha1')
+        .update([...ids].sort()[0])
+        .digest('hex')
+        .slice(0, 10)}`,
       findings: ids,
       hosts,
       first: fs[0].time,
@@ -201,6 +220,9 @@ export function groupIncidents(findings: readonly Finding[], opts: GroupOptions 
       })),
     });
   }
-  out.sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.first - b.first || (a.id < b.id ? -1 : 1));
+  out.sort(
+    (a, b) =>
+      severityRank(b.severity) - severityRank(a.severity) || a.first - b.first || (a.id < b.id ? -1 : 1),
+  );
   return out;
 }

@@ -11,19 +11,5 @@ export { describeProblem, reportProblem } from './problems.js';
 export { type InputRead, type ReadStats, readEvents, readerFor, readPaths, reasonKey } from './read.js';
 export { epochFromNumber, parseTimestamp, parseUtcOffset } from './time.js';
 export * from './types.js';
-export {
-  ecsJsonReader,
-  evtxJsonReader,
-  nxlogJsonReader,
-  readWindowsJson,
-  sniffWindowsJson,
-} from './windows/json-reader.js';
-export {
-  detectWindowsFlavour,
-  normalizeEvtxJson,
-  normalizeWindowsRecord,
-  Rejection,
-  type WindowsFlavour,
-  type WindowsNormalizeOptions,
-} from './windows/normalize.js';
+export * from './windows/index.js';
 export { openZipEntry, readZipDirectory, type ZipEntry } from './zip.js';

@@ -230,7 +230,10 @@ test('archives made by Info-ZIP, including forced zip64', {
     ],
   );
   const streamed = await readZipDirectory(join(work, 'streamed.zip'));
-  assert.ok(streamed.every((e) => (e.flags & 0x8) !== 0), 'entries use data descriptors');
+  assert.ok(
+    streamed.every((e) => (e.flags & 0x8) !== 0),
+    'entries use data descriptors',
+  );
   const locked = await collect([join(work, 'locked.zip')]);
   assert.equal(locked.inputs.length, 0);
   assert.match(locked.problems[0]!.reason, /encrypted entry/);

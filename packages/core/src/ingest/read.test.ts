@@ -224,6 +224,7 @@ test('readPaths: per-input statistics with grouped reasons; unknown inputs get a
     ].join('\n'),
   );
   writeFileSync(join(sub, 'c.txt'), 'README: not a log\n');
+  writeFileSync(join(sub, 'd-empty.json'), '');
   const seen: RecordProblem[] = [];
   const out: { uri: string; events: number; stats: unknown }[] = [];
   for await (const r of readPaths([sub], { onProblem: (p) => seen.push(p) })) {
@@ -239,6 +240,7 @@ test('readPaths: per-input statistics with grouped reasons; unknown inputs get a
       stats: {
         uri: join(sub, 'a.jsonl'),
         format: 'evtx-json',
+        records: 2,
         events: 2,
         skipped: 0,
         warnings: 0,
@@ -251,6 +253,7 @@ test('readPaths: per-input statistics with grouped reasons; unknown inputs get a
       stats: {
         uri: join(sub, 'b.jsonl'),
         format: 'evtx-json',
+        records: 4,
         events: 1,
         skipped: 3,
         warnings: 0,
@@ -265,6 +268,7 @@ test('readPaths: per-input statistics with grouped reasons; unknown inputs get a
       events: 0,
       stats: {
         uri: join(sub, 'c.txt'),
+        records: 0,
         events: 0,
         skipped: 0,
         warnings: 0,
@@ -272,8 +276,14 @@ test('readPaths: per-input statistics with grouped reasons; unknown inputs get a
         error: out[2]?.stats && (out[2].stats as { error: string }).error,
       },
     },
+    out[3],
   ]);
   assert.match((out[2]!.stats as { error: string }).error, /no reader recognises this input/);
+  assert.deepEqual(out[3], {
+    uri: 'd-empty.json',
+    events: 0,
+    stats: { uri: join(sub, 'd-empty.json'), records: 0, events: 0, skipped: 0, warnings: 0, reasons: {} },
+  });
 });
 
 test('without onProblem, problems become process warnings rather than vanishing', async () => {
@@ -329,4 +339,42 @@ test('an aborted read stops', async () => {
     /stop here/,
   );
   assert.ok(n > 0 && n < 5000, `stopped after ${n} events`);
+});
+
+test("records before a host's first Sysmon event get its measured clock (bounded look-ahead)", async () => {
+  const sec = (t: string, host = 'ws1') => ({
+    EventID: 4624,
+    Channel: 'Security',
+    Hostname: host,
+    TimeCreated: t,
+  });
+  const lines = [
+    sec('2024-01-01 08:59:58.000'),
+    sec('2024-01-01 08:59:59.000'),
+    sec('2024-01-01 09:00:00.000', 'other'),
+    // Sysmon: local 09:00:01 is 00:00:01 UTC, so this host's clock runs at +9 h
+    {
+      ...sec('2024-01-01 09:00:01.000'),
+      EventID: 1,
+      Channel: 'Microsoft-Windows-Sysmon/Operational',
+      UtcTime: '2024-01-01 00:00:00.990',
+    },
+    sec('2024-01-01 09:00:02.000'),
+  ];
+  const p = file('lookahead.jsonl', lines.map((l) => JSON.stringify(l)).join('\n'));
+  const { events, problems } = await readAll(p);
+  assert.deepEqual(
+    events.map((e) => [e.source.record, new Date(e.time).toISOString()]),
+    [
+      [1, '2023-12-31T23:59:58.000Z'],
+      [2, '2023-12-31T23:59:59.000Z'],
+      [3, '2024-01-01T09:00:00.000Z'],
+      [4, '2024-01-01T00:00:01.000Z'],
+      [5, '2024-01-01T00:00:02.000Z'],
+    ],
+  );
+  // host "other" never shows a Sysmon clock: its time was taken as UTC, and that is said
+  assert.equal(problems.length, 1);
+  assert.equal(problems[0]!.level, 'warning');
+  assert.match(problems[0]!.reason, /no time zone/);
 });

@@ -20,6 +20,8 @@ export function readerFor(input: InputSource, opts: Pick<ReadOptions, 'format'> 
  * under `opts.strict`).
  */
 export async function* readEvents(input: InputSource, opts: ReadOptions = {}): AsyncGenerator<Event[]> {
+  // an empty input has no records to read or to skip, whatever its format
+  if (input.head.length === 0 && !opts.format) return;
   yield* readerFor(input, opts).read(input, opts);
 }
 
@@ -27,6 +29,8 @@ export interface ReadStats {
   uri: string;
   /** the reader used, once chosen */
   format?: string;
+  /** records met: events produced plus records skipped (problems that name a record) */
+  records: number;
   /** events produced */
   events: number;
   /** error-level problems: records (or chunks) skipped */
@@ -63,8 +67,10 @@ export async function* readPaths(
   let current: ReadStats | undefined;
   const onProblem = (p: RecordProblem) => {
     if (current && p.file === current.uri) {
-      if (p.level === 'error') current.skipped++;
-      else current.warnings++;
+      if (p.level === 'error') {
+        current.skipped++;
+        if (p.record !== undefined) current.records++;
+      } else current.warnings++;
       const k = reasonKey(p);
       current.reasons[k] = (current.reasons[k] ?? 0) + 1;
     }
@@ -72,9 +78,10 @@ export async function* readPaths(
   };
   const inner: DiscoverOptions = { ...opts, onProblem };
   for await (const input of discoverInputs(paths, inner)) {
-    const stats: ReadStats = { uri: input.uri, events: 0, skipped: 0, warnings: 0, reasons: {} };
+    const stats: ReadStats = { uri: input.uri, records: 0, events: 0, skipped: 0, warnings: 0, reasons: {} };
     current = stats;
     async function* batches(): AsyncGenerator<Event[]> {
+      if (input.head.length === 0 && !opts.format) return; // empty: nothing to read or skip
       let reader: FormatReader;
       try {
         reader = readerFor(input, opts);
@@ -86,6 +93,7 @@ export async function* readPaths(
       stats.format = reader.name;
       for await (const b of reader.read(input, inner)) {
         stats.events += b.length;
+        stats.records += b.length;
         yield b;
       }
     }

@@ -7,7 +7,10 @@ import type { ActorProfile } from './profiles.js';
 
 export type ActorRef = { id: string; name: string };
 
-export function actorResolver(index: AttackIndex | undefined, profiles: readonly ActorProfile[]): (s: string) => ActorRef | undefined {
+export function actorResolver(
+  index: AttackIndex | undefined,
+  profiles: readonly ActorProfile[],
+): (s: string) => ActorRef | undefined {
   const byName = new Map<string, ActorRef>();
   for (const p of profiles) {
     const ref = { id: p.attack_id ?? p.id, name: p.name };

@@ -31,7 +31,14 @@ describe('ATT&CK bundle', { skip }, () => {
   test("knows Lazarus' aliases and resolves them", () => {
     const g = ix.groups.get('G0032');
     assert.equal(g?.name, 'Lazarus Group');
-    for (const a of ['Labyrinth Chollima', 'HIDDEN COBRA', 'Guardians of Peace', 'ZINC', 'NICKEL ACADEMY', 'Diamond Sleet']) {
+    for (const a of [
+      'Labyrinth Chollima',
+      'HIDDEN COBRA',
+      'Guardians of Peace',
+      'ZINC',
+      'NICKEL ACADEMY',
+      'Diamond Sleet',
+    ]) {
       assert.ok(g?.aliases.includes(a), a);
       assert.equal(ix.resolve(a), 'G0032', a);
     }
@@ -47,12 +54,18 @@ describe('ATT&CK bundle', { skip }, () => {
     const uses = k.relations.filter((r) => r.source === c && r.type === 'uses');
     assert.ok(uses.length > 20);
     assert.ok(uses.every((r) => r.citations.length > 0));
-    assert.ok(uses.some((r) => r.target === 'T1566.003'), 'spearphishing via service (LinkedIn)');
+    assert.ok(
+      uses.some((r) => r.target === 'T1566.003'),
+      'spearphishing via service (LinkedIn)',
+    );
   });
 
   test('relationships keep their citations and references resolve to URLs', () => {
     const lazSoftware = k.relations.filter((r) => r.source === 'G0032' && r.target.startsWith('S'));
-    assert.ok(lazSoftware.some((r) => r.target === 'S0245'), 'BADCALL');
+    assert.ok(
+      lazSoftware.some((r) => r.target === 'S0245'),
+      'BADCALL',
+    );
     const cited = k.relations.find((r) => r.source === 'G0032' && r.citations.length > 0);
     assert.ok(cited);
     assert.match(k.references[cited.citations[0]] ?? '', /^https?:\/\//);
@@ -74,17 +87,27 @@ describe('malformed ATT&CK input', () => {
   test('a JSON document that is not a bundle', () => {
     assert.throws(
       () => attackFromBundle({ type: 'x' }, 'x.json'),
-      (e: unknown) => e instanceof HaechiError && e.code === 'input' && e.file === 'x.json' && /STIX 2.1 bundle/.test(e.message),
+      (e: unknown) =>
+        e instanceof HaechiError &&
+        e.code === 'input' &&
+        e.file === 'x.json' &&
+        /STIX 2.1 bundle/.test(e.message),
     );
   });
   test('invalid JSON names the file', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'haechi-attack-'));
     const p = join(dir, 'bad.json');
     await writeFile(p, '{"type": "bundle", "objects": [');
-    await assert.rejects(loadAttack(p), (e: unknown) => e instanceof HaechiError && e.file === p && /not valid JSON/.test(e.message));
+    await assert.rejects(
+      loadAttack(p),
+      (e: unknown) => e instanceof HaechiError && e.file === p && /not valid JSON/.test(e.message),
+    );
   });
   test('a missing file', async () => {
-    await assert.rejects(loadAttack('/nonexistent/attack.json'), (e: unknown) => e instanceof HaechiError && e.code === 'input');
+    await assert.rejects(
+      loadAttack('/nonexistent/attack.json'),
+      (e: unknown) => e instanceof HaechiError && e.code === 'input',
+    );
   });
   test('a small bundle: revoked and deprecated objects are dropped', () => {
     const ref = (id: string) => [{ source_name: 'mitre-attack', external_id: id }];
@@ -92,16 +115,52 @@ describe('malformed ATT&CK input', () => {
       type: 'bundle',
       objects: [
         { type: 'attack-pattern', id: 'attack-pattern--1', name: 'A', external_references: ref('T0001') },
-        { type: 'attack-pattern', id: 'attack-pattern--2', name: 'B', revoked: true, external_references: ref('T0002') },
-        { type: 'intrusion-set', id: 'intrusion-set--1', name: 'G', aliases: ['G', 'Gee'], external_references: ref('G9001') },
-        { type: 'intrusion-set', id: 'intrusion-set--2', name: 'Old', x_mitre_deprecated: true, external_references: ref('G9002') },
-        { type: 'relationship', id: 'relationship--1', relationship_type: 'uses', source_ref: 'intrusion-set--1', target_ref: 'attack-pattern--1', external_references: [{ source_name: 'Report 1', url: 'https://r.example/1' }] },
-        { type: 'relationship', id: 'relationship--2', relationship_type: 'uses', source_ref: 'intrusion-set--1', target_ref: 'attack-pattern--2' },
+        {
+          type: 'attack-pattern',
+          id: 'attack-pattern--2',
+          name: 'B',
+          revoked: true,
+          external_references: ref('T0002'),
+        },
+        {
+          type: 'intrusion-set',
+          id: 'intrusion-set--1',
+          name: 'G',
+          aliases: ['G', 'Gee'],
+          external_references: ref('G9001'),
+        },
+        {
+          type: 'intrusion-set',
+          id: 'intrusion-set--2',
+          name: 'Old',
+          x_mitre_deprecated: true,
+          external_references: ref('G9002'),
+        },
+        {
+          type: 'relationship',
+          id: 'relationship--1',
+          relationship_type: 'uses',
+          source_ref: 'intrusion-set--1',
+          target_ref: 'attack-pattern--1',
+          external_references: [{ source_name: 'Report 1', url: 'https://r.example/1' }],
+        },
+        {
+          type: 'relationship',
+          id: 'relationship--2',
+          relationship_type: 'uses',
+          source_ref: 'intrusion-set--1',
+          target_ref: 'attack-pattern--2',
+        },
       ],
     });
-    assert.deepEqual(k.techniques.map((t) => t.id), ['T0001']);
+    assert.deepEqual(
+      k.techniques.map((t) => t.id),
+      ['T0001'],
+    );
     assert.deepEqual(k.groups, [{ id: 'G9001', name: 'G', aliases: ['Gee'], description: undefined }]);
-    assert.deepEqual(k.relations, [{ type: 'uses', source: 'G9001', target: 'T0001', citations: ['Report 1'] }]);
+    assert.deepEqual(k.relations, [
+      { type: 'uses', source: 'G9001', target: 'T0001', citations: ['Report 1'] },
+    ]);
     assert.equal(k.references['Report 1'], 'https://r.example/1');
   });
 });

@@ -204,7 +204,7 @@ export function attackFromBundle(bundle: unknown, origin = '(bundle)'): AttackKn
   }
   k.techniques = [...seenTechniques.values()];
   for (const o of objects) {
-    if (!o || o.type !== 'relationship' || !active(o)) continue;
+    if (o?.type !== 'relationship' || !active(o)) continue;
     const rt = o.relationship_type;
     if (rt !== 'uses' && rt !== 'attributed-to') continue;
     const source = o.source_ref ? idOf.get(o.source_ref) : undefined;
@@ -240,7 +240,10 @@ export async function loadAttack(path: string): Promise<AttackKnowledge> {
   try {
     text = await readFile(path, 'utf8');
   } catch (err) {
-    throw new HaechiError('input', `cannot read ATT&CK data: ${(err as Error).message}`, { file: path, cause: err });
+    throw new HaechiError('input', `cannot read ATT&CK data: ${(err as Error).message}`, {
+      file: path,
+      cause: err,
+    });
   }
   let parsed: unknown;
   try {
@@ -254,7 +257,9 @@ export async function loadAttack(path: string): Promise<AttackKnowledge> {
   if (parsed && typeof parsed === 'object' && (parsed as { format?: unknown }).format === KNOWLEDGE_FORMAT) {
     const k = parsed as AttackKnowledge;
     if (!Array.isArray(k.groups) || !Array.isArray(k.relations) || !Array.isArray(k.techniques)) {
-      throw new HaechiError('input', 'damaged knowledge cache: groups/relations/techniques missing', { file: path });
+      throw new HaechiError('input', 'damaged knowledge cache: groups/relations/techniques missing', {
+        file: path,
+      });
     }
     return k;
   }

@@ -123,7 +123,8 @@ export function canonicalIpv6(s: string): string | undefined {
 
 /** Maps `::ffff:a.b.c.d` (IPv4-mapped IPv6) to the IPv4 address, else undefined. */
 export function mappedIpv4(s: string): string | undefined {
-  const m = /^(?:0{0,4}:){0,5}:?ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(s) ?? /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(s);
+  const m =
+    /^(?:0{0,4}:){0,5}:?ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(s) ?? /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(s);
   return m && isIpv4(m[1]) ? m[1] : undefined;
 }
 
@@ -164,7 +165,10 @@ export function normaliseUrl(s: string): string | undefined {
  * Reads one observable value and says what it is. The type can be forced (CSV `type` column);
  * otherwise it is inferred. Undefined when the value is not a supported observable.
  */
-export function classifyValue(raw: string, forced?: IndicatorType): { type: IndicatorType; value: string } | undefined {
+export function classifyValue(
+  raw: string,
+  forced?: IndicatorType,
+): { type: IndicatorType; value: string } | undefined {
   // defanged forms that reports use: hxxp://, 1.2.3[.]4, evil[.]com, user[@]mail
   const v = raw
     .trim()
@@ -231,7 +235,11 @@ export function parseTime(s: unknown, what: string, file: string, line?: number)
   if (s === undefined || s === null || s === '') return undefined;
   const t = typeof s === 'number' ? s : Date.parse(String(s));
   if (!Number.isFinite(t)) {
-    throw new HaechiError('input', `${what} is not a valid time: ${JSON.stringify(s)}`, { file, line, field: what });
+    throw new HaechiError('input', `${what} is not a valid time: ${JSON.stringify(s)}`, {
+      file,
+      line,
+      field: what,
+    });
   }
   return t;
 }

@@ -10,12 +10,12 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { HaechiError } from '../errors.js';
 import {
+  classifyValue,
   INDICATOR_TYPES,
   type Indicator,
   type IndicatorImport,
   type IndicatorType,
   type IntelProblem,
-  classifyValue,
   parseTlp,
 } from './indicator.js';
 import { importStixBundle } from './stix.js';
@@ -40,10 +40,20 @@ export function importPlainList(text: string, opts: ListImportOptions = {}): Ind
     if (!raw || raw.startsWith('#')) continue;
     const c = classifyValue(raw);
     if (!c) {
-      problems.push({ file, line: i + 1, message: `not an indicator haechi can match: ${JSON.stringify(raw.slice(0, 120))}` });
+      problems.push({
+        file,
+        line: i + 1,
+        message: `not an indicator haechi can match: ${JSON.stringify(raw.slice(0, 120))}`,
+      });
       continue;
     }
-    const ind: Indicator = { id: `${source}#${i + 1}`, type: c.type, value: c.value, source, actors: opts.actors ?? [] };
+    const ind: Indicator = {
+      id: `${source}#${i + 1}`,
+      type: c.type,
+      value: c.value,
+      source,
+      actors: opts.actors ?? [],
+    };
     if (opts.tlp) ind.tlp = opts.tlp;
     if (opts.confidence !== undefined) ind.confidence = opts.confidence;
     indicators.push(ind);
@@ -116,10 +126,14 @@ export function importCsv(text: string, opts: ListImportOptions = {}): Indicator
   const col = (...names: string[]) => header.findIndex((h) => names.includes(h));
   const iValue = col('value', 'indicator', 'ioc', 'observable');
   if (iValue < 0) {
-    throw new HaechiError('input', `CSV header has no value column (value, indicator, ioc): ${rows[0].join(',')}`, {
-      file,
-      line: 1,
-    });
+    throw new HaechiError(
+      'input',
+      `CSV header has no value column (value, indicator, ioc): ${rows[0].join(',')}`,
+      {
+        file,
+        line: 1,
+      },
+    );
   }
   const iType = col('type', 'kind');
   const iActor = col('actor', 'actors', 'group', 'threat_actor');
@@ -141,9 +155,15 @@ export function importCsv(text: string, opts: ListImportOptions = {}): Indicator
     const rawType = get(iType).toLowerCase();
     let forced: IndicatorType | undefined;
     if (rawType) {
-      forced = TYPE_ALIASES[rawType] ?? (INDICATOR_TYPES.includes(rawType as IndicatorType) ? (rawType as IndicatorType) : undefined);
+      forced =
+        TYPE_ALIASES[rawType] ??
+        (INDICATOR_TYPES.includes(rawType as IndicatorType) ? (rawType as IndicatorType) : undefined);
       if (!forced) {
-        problems.push({ file, line, message: `unknown indicator type ${JSON.stringify(rawType)} (field type)` });
+        problems.push({
+          file,
+          line,
+          message: `unknown indicator type ${JSON.stringify(rawType)} (field type)`,
+        });
         continue;
       }
     }
@@ -151,7 +171,11 @@ export function importCsv(text: string, opts: ListImportOptions = {}): Indicator
     // an "ipv4" column value with a prefix is a CIDR; let classification decide between the two
     const c = classifyValue(value, forced === 'ipv4' && value.includes('/') ? undefined : forced);
     if (!c) {
-      problems.push({ file, line, message: `value ${JSON.stringify(value.slice(0, 120))} is not a valid ${forced ?? 'indicator'} (field value)` });
+      problems.push({
+        file,
+        line,
+        message: `value ${JSON.stringify(value.slice(0, 120))} is not a valid ${forced ?? 'indicator'} (field value)`,
+      });
       continue;
     }
     const ind: Indicator = {
@@ -173,7 +197,11 @@ export function importCsv(text: string, opts: ListImportOptions = {}): Indicator
     if (conf) {
       const n = Number(conf);
       if (!Number.isFinite(n) || n < 0 || n > 100) {
-        problems.push({ file, line, message: `confidence ${JSON.stringify(conf)} is not 0-100 (field confidence)` });
+        problems.push({
+          file,
+          line,
+          message: `confidence ${JSON.stringify(conf)} is not 0-100 (field confidence)`,
+        });
         continue;
       }
       ind.confidence = n;
@@ -186,7 +214,11 @@ export function importCsv(text: string, opts: ListImportOptions = {}): Indicator
       if (!s) continue;
       const t = Date.parse(s);
       if (!Number.isFinite(t)) {
-        problems.push({ file, line, message: `${header[i]} ${JSON.stringify(s)} is not a time (field ${header[i]})` });
+        problems.push({
+          file,
+          line,
+          message: `${header[i]} ${JSON.stringify(s)} is not a time (field ${header[i]})`,
+        });
         continue;
       }
       ind[key] = t;
@@ -194,7 +226,11 @@ export function importCsv(text: string, opts: ListImportOptions = {}): Indicator
     const tlp = parseTlp(get(iTlp)) ?? opts.tlp;
     if (tlp) ind.tlp = tlp;
     const mal = get(iMal);
-    if (mal) ind.malware = mal.split(/[;|]/).map((s) => s.trim()).filter(Boolean);
+    if (mal)
+      ind.malware = mal
+        .split(/[;|]/)
+        .map((s) => s.trim())
+        .filter(Boolean);
     const name = get(iName);
     if (name) ind.name = name;
     indicators.push(ind);
@@ -203,12 +239,18 @@ export function importCsv(text: string, opts: ListImportOptions = {}): Indicator
 }
 
 /** Reads a STIX 2.1 bundle (`.json`), a CSV (`.csv`) or a plain list (anything else). */
-export async function loadIndicatorFile(path: string, opts: ListImportOptions = {}): Promise<IndicatorImport> {
+export async function loadIndicatorFile(
+  path: string,
+  opts: ListImportOptions = {},
+): Promise<IndicatorImport> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (err) {
-    throw new HaechiError('input', `cannot read indicators: ${(err as Error).message}`, { file: path, cause: err });
+    throw new HaechiError('input', `cannot read indicators: ${(err as Error).message}`, {
+      file: path,
+      cause: err,
+    });
   }
   const o = { ...opts, file: path };
   const head = text.trimStart().slice(0, 1);

@@ -20,7 +20,11 @@ test("haechi's DPRK profiles load, and every fact names a source with a URL", as
   assert.ok(andariel.techniques.some((t) => t.id === 'T1199' && t.source === 'knpa-2024'));
   assert.ok(andariel.malware.some((m) => m.name === 'TigerRAT'));
   const kimsuky = ps.find((p) => p.id === 'G0094');
-  assert.ok(kimsuky?.malware.some((m) => m.name === 'BabyShark' && (m.source === 'aa20-301a' || m.source === 'attack')));
+  assert.ok(
+    kimsuky?.malware.some(
+      (m) => m.name === 'BabyShark' && (m.source === 'aa20-301a' || m.source === 'attack'),
+    ),
+  );
   const lazarus = ps.find((p) => p.id === 'G0032');
   assert.equal(lazarus?.timing[0]?.tz, 'Asia/Pyongyang');
 });
@@ -29,7 +33,14 @@ test('a profile citing an unknown source is rejected with the field', () => {
   const y = `id: X1\nname: X\naliases: [{value: Y, source: nowhere}]\nsources: {a: {title: T, url: 'https://a.example'}}\n`;
   assert.throws(
     () => parseProfile(y, 'x.yaml'),
-    (e: unknown) => e instanceof HaechiError && e.file === 'x.yaml' && e.field === 'aliases.0.source' && /nowhere/.test(e.message),
+    (e: unknown) =>
+      e instanceof HaechiError &&
+      e.file === 'x.yaml' &&
+      e.field === 'aliases.0.source' &&
+      /nowhere/.test(e.message),
   );
-  assert.throws(() => parseProfile('id: [', 'y.yaml'), (e: unknown) => e instanceof HaechiError && /not valid YAML/.test(e.message));
+  assert.throws(
+    () => parseProfile('id: [', 'y.yaml'),
+    (e: unknown) => e instanceof HaechiError && /not valid YAML/.test(e.message),
+  );
 });

@@ -3,7 +3,7 @@
  * here from public facts, each fact naming its source (a key of the file's `sources`). Validated
  * with zod so a broken profile is reported with its file and path.
  */
-import { readFile, readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
@@ -50,7 +50,19 @@ const ProfileSchema = z
     infrastructure: z
       .array(
         z.object({
-          kind: z.enum(['note', 'ipv4', 'ipv6', 'cidr4', 'cidr6', 'domain', 'url', 'md5', 'sha1', 'sha256', 'email']),
+          kind: z.enum([
+            'note',
+            'ipv4',
+            'ipv6',
+            'cidr4',
+            'cidr6',
+            'domain',
+            'url',
+            'md5',
+            'sha1',
+            'sha256',
+            'email',
+          ]),
           value: z.string().min(1),
           source: z.string().min(1),
         }),
@@ -69,11 +81,24 @@ const ProfileSchema = z
     sources: z.record(z.string(), z.object({ title: z.string().min(1), url: z.string().url() })),
   })
   .superRefine((p, ctx) => {
-    const lists = ['aliases', 'attribution', 'sectors', 'targets', 'techniques', 'malware', 'infrastructure', 'timing'] as const;
+    const lists = [
+      'aliases',
+      'attribution',
+      'sectors',
+      'targets',
+      'techniques',
+      'malware',
+      'infrastructure',
+      'timing',
+    ] as const;
     for (const l of lists) {
       (p[l] as { source: string }[]).forEach((f, i) => {
         if (!(f.source in p.sources)) {
-          ctx.addIssue({ code: 'custom', path: [l, i, 'source'], message: `source "${f.source}" is not in sources` });
+          ctx.addIssue({
+            code: 'custom',
+            path: [l, i, 'source'],
+            message: `source "${f.source}" is not in sources`,
+          });
         }
       });
     }
@@ -91,12 +116,18 @@ export function parseProfile(text: string, file: string): ActorProfile {
   try {
     raw = parseYaml(text);
   } catch (err) {
-    throw new HaechiError('input', `actor profile is not valid YAML: ${(err as Error).message}`, { file, cause: err });
+    throw new HaechiError('input', `actor profile is not valid YAML: ${(err as Error).message}`, {
+      file,
+      cause: err,
+    });
   }
   const r = ProfileSchema.safeParse(raw);
   if (!r.success) {
     const issue = r.error.issues[0];
-    throw new HaechiError('input', `invalid actor profile: ${issue.message}`, { file, field: issue.path.join('.') });
+    throw new HaechiError('input', `invalid actor profile: ${issue.message}`, {
+      file,
+      field: issue.path.join('.'),
+    });
   }
   return { ...r.data, file };
 }
@@ -106,7 +137,10 @@ export async function loadProfiles(dir = defaultProfilesDir()): Promise<ActorPro
   try {
     names = (await readdir(dir)).filter((n) => /\.ya?ml$/.test(n)).sort();
   } catch (err) {
-    throw new HaechiError('input', `cannot read actor profiles: ${(err as Error).message}`, { file: dir, cause: err });
+    throw new HaechiError('input', `cannot read actor profiles: ${(err as Error).message}`, {
+      file: dir,
+      cause: err,
+    });
   }
   const out: ActorProfile[] = [];
   for (const n of names) {

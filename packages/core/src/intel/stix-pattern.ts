@@ -219,12 +219,14 @@ class Parser {
       } else if (this.isWord('START')) {
         this.i++;
         const a = this.peek();
-        if (a?.t !== 'str' || a.prefix !== 't') throw new PatternError("START needs a t'…' timestamp", this.at());
+        if (a?.t !== 'str' || a.prefix !== 't')
+          throw new PatternError("START needs a t'…' timestamp", this.at());
         this.i++;
         if (!this.isWord('STOP')) throw new PatternError('expected STOP', this.at());
         this.i++;
         const b = this.peek();
-        if (b?.t !== 'str' || b.prefix !== 't') throw new PatternError("STOP needs a t'…' timestamp", this.at());
+        if (b?.t !== 'str' || b.prefix !== 't')
+          throw new PatternError("STOP needs a t'…' timestamp", this.at());
         this.i++;
         this.ignored.push(`START ${a.v} STOP ${b.v}`);
       } else return;

@@ -9,13 +9,13 @@
 import { createHash } from 'node:crypto';
 import { HaechiError } from '../errors.js';
 import {
+  classifyValue,
   type Indicator,
   type IndicatorImport,
   type IndicatorType,
   type IntelProblem,
-  type Tlp,
-  classifyValue,
   parseTlp,
+  type Tlp,
 } from './indicator.js';
 import { type Comparison, PatternError, parseStixPattern, toDnf } from './stix-pattern.js';
 
@@ -79,11 +79,18 @@ function atomOf(c: Comparison): { type: IndicatorType; values: string[] } | stri
   else if (c.object === 'domain-name' && c.path === 'value') forced = 'domain';
   else if (c.object === 'url' && c.path === 'value') forced = 'url';
   else if (c.object === 'email-addr' && c.path === 'value') forced = 'email';
-  else if (c.object === 'email-message' && /^(from_ref|sender_ref|to_refs\[[*\d]+\]|cc_refs\[[*\d]+\])\.value$/.test(c.path))
+  else if (
+    c.object === 'email-message' &&
+    /^(from_ref|sender_ref|to_refs\[[*\d]+\]|cc_refs\[[*\d]+\])\.value$/.test(c.path)
+  )
     forced = 'email';
   else if (c.object === 'network-traffic' && /^(src_ref|dst_ref)\.value$/.test(c.path)) forced = undefined;
   else return `object path ${path} is not matched by haechi`;
-  if (c.op !== '=' && c.op !== 'IN' && !(c.op === 'ISSUBSET' && (c.object === 'ipv4-addr' || c.object === 'ipv6-addr'))) {
+  if (
+    c.op !== '=' &&
+    c.op !== 'IN' &&
+    !(c.op === 'ISSUBSET' && (c.object === 'ipv4-addr' || c.object === 'ipv6-addr'))
+  ) {
     return `operator ${c.op} on ${path} is not supported (only =, IN, and ISSUBSET on addresses)`;
   }
   const isIpObject = c.object === 'ipv4-addr' || c.object === 'ipv6-addr' || c.object === 'network-traffic';
@@ -124,7 +131,10 @@ export function importStixBundle(text: string, opts: StixImportOptions = {}): In
   try {
     parsed = JSON.parse(text);
   } catch (err) {
-    throw new HaechiError('input', `STIX bundle is not valid JSON: ${(err as Error).message}`, { file, cause: err });
+    throw new HaechiError('input', `STIX bundle is not valid JSON: ${(err as Error).message}`, {
+      file,
+      cause: err,
+    });
   }
   return importStixObject(parsed, opts);
 }
@@ -167,7 +177,9 @@ export function importStixObject(parsed: unknown, opts: StixImportOptions = {}):
   }
 
   const actorName = (o: StixObj): string => {
-    const ext = o.external_references?.find((r) => r.source_name === 'mitre-attack' && r.external_id)?.external_id;
+    const ext = o.external_references?.find(
+      (r) => r.source_name === 'mitre-attack' && r.external_id,
+    )?.external_id;
     return ext ?? o.name ?? (o.id as string);
   };
   // actors behind a campaign or a malware, from the bundle's own relationships
@@ -184,7 +196,8 @@ export function importStixObject(parsed: unknown, opts: StixImportOptions = {}):
     if (!src || !dst) continue;
     const isActor = (o: StixObj) => o.type === 'intrusion-set' || o.type === 'threat-actor';
     if (r.relationship_type === 'attributed-to' && isActor(dst)) link(src.id as string, actorName(dst));
-    if (r.relationship_type === 'uses' && isActor(src) && dst.type === 'malware') link(dst.id as string, actorName(src));
+    if (r.relationship_type === 'uses' && isActor(src) && dst.type === 'malware')
+      link(dst.id as string, actorName(src));
   }
   const indActors = new Map<string, Set<string>>();
   const indMalware = new Map<string, Set<string>>();
@@ -193,7 +206,11 @@ export function importStixObject(parsed: unknown, opts: StixImportOptions = {}):
     const ind = r.source_ref as string;
     const dst = byId.get(r.target_ref as string);
     if (!dst) {
-      problems.push({ file, object: r.id, message: `relationship target ${r.target_ref} is not in the bundle` });
+      problems.push({
+        file,
+        object: r.id,
+        message: `relationship target ${r.target_ref} is not in the bundle`,
+      });
       continue;
     }
     let s = indActors.get(ind);
@@ -209,7 +226,7 @@ export function importStixObject(parsed: unknown, opts: StixImportOptions = {}):
 
   const indicators: Indicator[] = [];
   objects.forEach((o, idx) => {
-    if (!o || o.type !== 'indicator' || !o.id) return;
+    if (o?.type !== 'indicator' || !o.id) return;
     const where = { file, line: idx + 1, object: o.id };
     if (o.revoked) return;
     if (o.pattern_type !== undefined && o.pattern_type !== 'stix') {
@@ -225,14 +242,20 @@ export function importStixObject(parsed: unknown, opts: StixImportOptions = {}):
     if (o.valid_from !== undefined) {
       validFrom = Date.parse(o.valid_from);
       if (!Number.isFinite(validFrom)) {
-        problems.push({ ...where, message: `valid_from is not a timestamp: ${JSON.stringify(o.valid_from)}` });
+        problems.push({
+          ...where,
+          message: `valid_from is not a timestamp: ${JSON.stringify(o.valid_from)}`,
+        });
         return;
       }
     }
     if (o.valid_until !== undefined) {
       validUntil = Date.parse(o.valid_until);
       if (!Number.isFinite(validUntil)) {
-        problems.push({ ...where, message: `valid_until is not a timestamp: ${JSON.stringify(o.valid_until)}` });
+        problems.push({
+          ...where,
+          message: `valid_until is not a timestamp: ${JSON.stringify(o.valid_until)}`,
+        });
         return;
       }
     }
@@ -326,7 +349,10 @@ const PATTERN_OF: Record<IndicatorType, (v: string) => string> = {
 const esc = (v: string) => v.replace(/\\/g, '\\\\').replace(/'/g, "\\'");
 
 /** A STIX 2.1 bundle of these indicators (one indicator object per atom), with `indicates` links. */
-export function indicatorsToStixBundle(indicators: readonly Indicator[], opts: StixExportOptions = {}): unknown {
+export function indicatorsToStixBundle(
+  indicators: readonly Indicator[],
+  opts: StixExportOptions = {},
+): unknown {
   const created = opts.created ?? new Date().toISOString();
   const producer = opts.producer ?? 'haechi';
   const identityId = hashId('identity', producer);
@@ -361,7 +387,11 @@ export function indicatorsToStixBundle(indicators: readonly Indicator[], opts: S
       ...(attackId
         ? {
             external_references: [
-              { source_name: 'mitre-attack', external_id: attackId, url: `https://attack.mitre.org/groups/${attackId}` },
+              {
+                source_name: 'mitre-attack',
+                external_id: attackId,
+                url: `https://attack.mitre.org/groups/${attackId}`,
+              },
             ],
           }
         : {}),
@@ -369,12 +399,14 @@ export function indicatorsToStixBundle(indicators: readonly Indicator[], opts: S
   }
   const usedTlps = new Set<Tlp>();
   for (const ind of indicators) {
-    const pattern = ind.pattern && ind.partOf === undefined && indicators.filter((x) => x.id === ind.id).length === 1
-      ? ind.pattern
-      : PATTERN_OF[ind.type](esc(ind.value));
-    const id = ind.id.startsWith('indicator--') && indicators.filter((x) => x.id === ind.id).length === 1
-      ? ind.id
-      : hashId('indicator', ind.id, ind.type, ind.value);
+    const pattern =
+      ind.pattern && ind.partOf === undefined && indicators.filter((x) => x.id === ind.id).length === 1
+        ? ind.pattern
+        : PATTERN_OF[ind.type](esc(ind.value));
+    const id =
+      ind.id.startsWith('indicator--') && indicators.filter((x) => x.id === ind.id).length === 1
+        ? ind.id
+        : hashId('indicator', ind.id, ind.type, ind.value);
     if (ind.tlp) usedTlps.add(ind.tlp);
     objects.push({
       type: 'indicator',
@@ -416,7 +448,10 @@ export function indicatorsToStixBundle(indicators: readonly Indicator[], opts: S
       created: '2022-10-01T00:00:00.000Z',
       name: `TLP:${t.toUpperCase()}`,
       extensions: {
-        'extension-definition--60a3c5c5-0d10-413e-aab3-9e08dde9e88d': { extension_type: 'property-extension', tlp_2_0: t },
+        'extension-definition--60a3c5c5-0d10-413e-aab3-9e08dde9e88d': {
+          extension_type: 'property-extension',
+          tlp_2_0: t,
+        },
       },
     });
   }

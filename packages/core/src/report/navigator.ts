@@ -52,7 +52,10 @@ function baseLayer(name: string, description: string, attackVersion?: string): N
 const isTechnique = (t: string) => /^T\d{4}(\.\d{3})?$/.test(t);
 
 /** A layer of the techniques in these findings; score = number of findings, comment = rule titles. */
-export function huntLayer(findings: readonly Finding[], opts: { name?: string; attackVersion?: string } = {}): NavigatorLayer {
+export function huntLayer(
+  findings: readonly Finding[],
+  opts: { name?: string; attackVersion?: string } = {},
+): NavigatorLayer {
   const per = new Map<string, { n: number; titles: Set<string> }>();
   for (const f of findings) {
     for (const raw of f.attack) {
@@ -64,7 +67,11 @@ export function huntLayer(findings: readonly Finding[], opts: { name?: string; a
       e.titles.add(f.rule.title);
     }
   }
-  const layer = baseLayer(opts.name ?? 'haechi hunt', `Techniques seen in ${findings.length} findings`, opts.attackVersion);
+  const layer = baseLayer(
+    opts.name ?? 'haechi hunt',
+    `Techniques seen in ${findings.length} findings`,
+    opts.attackVersion,
+  );
   let max = 1;
   for (const [t, e] of [...per].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     max = Math.max(max, e.n);
@@ -110,7 +117,12 @@ export function comparisonLayer(
       techniqueID: t,
       score: o && a ? 3 : o ? 2 : 1,
       color: COLORS[kind],
-      comment: kind === 'both' ? `observed; reported for ${who}` : kind === 'observed' ? 'observed; not reported for this actor' : `reported for ${who}; not observed`,
+      comment:
+        kind === 'both'
+          ? `observed; reported for ${who}`
+          : kind === 'observed'
+            ? 'observed; not reported for this actor'
+            : `reported for ${who}; not observed`,
       enabled: true,
       showSubtechniques: o,
     });

@@ -4,8 +4,30 @@
  * format has one, the entry (index and name/id) and the field:
  *   suppliers.yaml:4: suppliers[0] (Hanil Maintenance): hours.tz 'Asia/Seul' is not a known time zone
  *
+ * The shapes (issue 7's keys, plus the ones marked +):
+ *   suppliers:
+ *     - name: Hanil Maintenance
+ *       id: HM-01                                 # + optional stable id
+ *       accounts: ["hanil.*", "svc_hanil"]        # globs, case-insensitive, domain part ignored
+ *       service_accounts: ["svc_hanil"]           # + should never log on interactively (2, 10, 11, 12)
+ *       hosts: ["MES-*", "10.20.0.0/16"]          # host-name globs or CIDRs; absent = no restriction
+ *       services: [rdp, smb, vpn]                 # see SERVICES; absent = no restriction
+ *       hours: { days: mon-fri, from: "09:00", to: "18:00", tz: Asia/Seoul }  # to <= from spans midnight
+ *       sources: { networks: ["203.0.113.0/24"], asns: [4766], countries: [KR] }  # any one matching is expected
+ *       contact: ops@hanil.example
+ *   windows:
+ *     - { id: CHG-1042, start: <RFC 3339 with offset>, end: ..., hosts: [...], relaxed: ..., approved_by: ..., ticket: + }
+ *   assets:                                       # + the inventory: names, addresses, tags, administrators
+ *     - { host: FS-01, ip: 10.30.0.12, tags: [crown-jewel], admins: ["File Admins", "svc_backup"] }
+ *       # tags: crown-jewel (blast radius targets), dc / domain-controller (network logons there are
+ *       # domain plumbing, not a grant breach); admins: groups or accounts with admin rights on it
+ *   supplier_detection: { many_hosts: 5, many_hosts_minutes: 10, dormant_days: 30,
+ *                         bulk_files: 100, bulk_minutes: 10, session_hours: 12 }   # + thresholds
+ * In haechi.yaml the same `suppliers:`, `windows:` and `assets:` keys apply and the thresholds sit
+ * under `analytics.suppliers`.
+ *
  * The validated config is plain data (structured-clonable: hunt hands it to worker threads);
- * `compileSuppliers` / `compileWindows` turn it into matchers.
+ * `SupplierRegister` and `compileWindows` turn it into matchers.
  */
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';

@@ -62,6 +62,18 @@ function graph(directory = DIRECTORY) {
 }
 
 test('logons are read from 4624 events, machine and anonymous accounts left out', () => {
+  const ssh = (user: string, outcome: string): Event => ({
+    time: 0,
+    source: { kind: 'auth-log', uri: 'auth.log', record: 1 },
+    fields: { Computer: 'mes-07', TargetUserName: user, Outcome: outcome, AuthEvent: 'password' },
+  });
+  assert.deepEqual(
+    logonsOf([ssh('hanil.park', 'success'), ssh('root', 'failure')]).map(
+      (x) => `${x.account}@${x.host}/${x.logonType}`,
+    ),
+    ['hanil.park@MES-07/undefined'],
+    'an ssh login is a logon without Windows credentials left behind',
+  );
   const l = logonsOf(EVENTS);
   assert.deepEqual(
     l.map((x) => `${x.account}@${x.host}/${x.logonType}`),

@@ -53,9 +53,17 @@ export interface LogonObservation {
 const CREDENTIAL_LOGONS = new Set([2, 4, 5, 10, 11, 12]);
 const ADMIN_FLAG_GROUP = 'group:*directory-admins*';
 
-/** Successful logons (4624) in Windows events, for the graph. */
+/** Successful logons in events, for the graph: Windows 4624, and sshd logins from auth.log. */
 export function logonsOf(events: readonly Event[], out: LogonObservation[] = []): LogonObservation[] {
   for (const e of events) {
+    if (e.source.kind === 'auth-log') {
+      // an ssh login reaches the host but leaves no Windows credentials behind: no logon type
+      const user = e.fields.TargetUserName;
+      const host = e.fields.Computer;
+      if (e.fields.Outcome === 'success' && typeof user === 'string' && typeof host === 'string')
+        out.push({ account: bareAccount(user), host: shortHost(host), time: e.time });
+      continue;
+    }
     const id = Number(e.fields.EventID);
     if (id !== 4624) continue;
     const ch = String(e.fields.Channel ?? 'Security').toLowerCase();

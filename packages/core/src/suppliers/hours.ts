@@ -42,8 +42,34 @@ export function isKnownTimeZone(tz: string): boolean {
   }
 }
 
-/** Local weekday (0 = Sunday) and minute of the day of `time` (epoch ms) in `tz`. */
+const QUARTER = 15 * 60_000;
+const clockCache = new Map<string, Map<number, { day: number; minute: number }>>();
+
+/**
+ * Local weekday (0 = Sunday) and minute of the day of `time` (epoch ms) in `tz`. Intl formatting
+ * costs microseconds, so the local clock is computed once per zone and quarter hour: every zone's
+ * offset changes on a quarter-hour boundary (IANA tzdb), so within one quarter the offset is fixed.
+ */
 export function localClock(time: number, tz: string): { day: number; minute: number } {
+  let perZone = clockCache.get(tz);
+  if (!perZone) {
+    perZone = new Map();
+    clockCache.set(tz, perZone);
+  }
+  const q = Math.floor(time / QUARTER);
+  let start = perZone.get(q);
+  if (!start) {
+    if (perZone.size > 50_000) perZone.clear();
+    start = formatClock(q * QUARTER, tz);
+    perZone.set(q, start);
+  }
+  // historical local mean times (+08:05:43 ...) are not on quarter hours: format those directly
+  if (start.minute % 15 !== 0) return formatClock(time, tz);
+  const minute = start.minute + Math.floor((time - q * QUARTER) / 60_000);
+  return { day: start.day, minute };
+}
+
+function formatClock(time: number, tz: string): { day: number; minute: number } {
   let day = 0;
   let hour = 0;
   let minute = 0;

@@ -66,6 +66,20 @@ test('allowed hours follow daylight saving time', () => {
   assert.equal(withinHours(h, Date.parse('2026-03-09T13:30:00Z')), true);
 });
 
+test('the local clock in odd offsets and across a DST change, minute by minute', () => {
+  // Kathmandu is UTC+05:45: 03:14Z is 08:59 local, 03:15Z is 09:00
+  const h = { days: parseDays('daily'), from: 9 * 60, to: 17 * 60, tz: 'Asia/Kathmandu' };
+  assert.equal(withinHours(h, Date.parse('2026-03-02T03:14:59Z')), false);
+  assert.equal(withinHours(h, Date.parse('2026-03-02T03:15:00Z')), true);
+  // Berlin springs forward at 01:00Z on 29 March 2026 (02:00 CET -> 03:00 CEST)
+  for (const [iso, local] of [
+    ['2026-03-29T00:59:00Z', 'Sun 01:59 Europe/Berlin'],
+    ['2026-03-29T01:00:00Z', 'Sun 03:00 Europe/Berlin'],
+    ['2026-03-29T01:14:00Z', 'Sun 03:14 Europe/Berlin'],
+  ])
+    assert.equal(describeLocal(Date.parse(iso), 'Europe/Berlin'), local);
+});
+
 test('allowed hours spanning midnight belong to the day the shift started', () => {
   const night = { days: parseDays('mon-fri'), from: 22 * 60, to: 6 * 60, tz: 'Asia/Seoul' };
   const kst = (s: string) => Date.parse(`${s}+09:00`);

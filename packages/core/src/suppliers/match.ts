@@ -70,14 +70,20 @@ export interface ParsedIp {
 function parseIpv4(s: string): bigint | undefined {
   const parts = s.split('.');
   if (parts.length !== 4) return undefined;
-  let n = 0n;
+  let n = 0;
   for (const p of parts) {
     if (!/^\d{1,3}$/.test(p)) return undefined;
     const v = Number(p);
     if (v > 255) return undefined;
-    n = (n << 8n) | BigInt(v);
+    n = n * 256 + v;
   }
-  return n;
+  return BigInt(n);
+}
+
+/** cheap test before parsing: host names are far more common than addresses in logs */
+function mayBeIp(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return s.includes(':') || (c >= 48 && c <= 57 && /^[\d.]+$/.test(s));
 }
 
 function parseIpv6(s: string): bigint | undefined {
@@ -110,6 +116,7 @@ function parseIpv6(s: string): bigint | undefined {
 
 export function parseIp(s: string): ParsedIp | undefined {
   const t = s.trim();
+  if (!mayBeIp(t) && !t.startsWith('[')) return undefined;
   const v4 = parseIpv4(t);
   if (v4 !== undefined) return { v: 4, n: v4 };
   const v6 = parseIpv6(t.startsWith('[') && t.endsWith(']') ? t.slice(1, -1) : t);

@@ -12,10 +12,9 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Finding, Logger } from '@haechi/core';
 import { HaechiError } from '@haechi/core';
-import { type AttributionContext, loadAttributionContext } from '@haechi/core/attribution';
-import { observationsOf } from '@haechi/core/attribution';
-import { type IocSpec, compileIocSpec, createIocDetector } from '@haechi/core/detect/ioc';
-import { type IncidentDetail, groupIncidents } from '@haechi/core/incidents';
+import { type AttributionContext, loadAttributionContext, observationsOf } from '@haechi/core/attribution';
+import { compileIocSpec, createIocDetector, type IocSpec } from '@haechi/core/detect/ioc';
+import { groupIncidents, type IncidentDetail } from '@haechi/core/incidents';
 import { type Indicator, type IntelProblem, loadIndicatorFile } from '@haechi/core/intel';
 import { comparisonLayer, huntLayer, writeNavigatorLayer } from '@haechi/core/report';
 import type { Command } from 'commander';
@@ -60,10 +59,15 @@ async function prepare(opts: Readonly<Record<string, unknown>>, ctx: HuntContext
     all.push(...r.indicators);
     spec.problemCount += r.problems.length;
     for (const p of r.problems) if (spec.problems.length < MAX_PROBLEMS) spec.problems.push(p);
-    ctx.log.info({ file: f, indicators: r.indicators.length, problems: r.problems.length }, 'indicators loaded');
-    for (const p of r.problems.slice(0, 5)) ctx.log.warn({ file: p.file, line: p.line, object: p.object }, p.message);
+    ctx.log.info(
+      { file: f, indicators: r.indicators.length, problems: r.problems.length },
+      'indicators loaded',
+    );
+    for (const p of r.problems.slice(0, 5))
+      ctx.log.warn({ file: p.file, line: p.line, object: p.object }, p.message);
   }
-  if (all.length === 0) throw new HaechiError('input', `no usable indicators in ${iocFiles.join(', ')}`, { file: iocFiles[0] });
+  if (all.length === 0)
+    throw new HaechiError('input', `no usable indicators in ${iocFiles.join(', ')}`, { file: iocFiles[0] });
   // actor names resolve against haechi's profiles (and ATT&CK when given) so findings carry group ids
   const know = await loadAttributionContext({ attack });
   spec.ioc = compileIocSpec(all, know.resolveActor);
@@ -128,11 +132,15 @@ async function main(raw: unknown, ctx: HuntContext): Promise<MainPart> {
         if (!a) continue;
         if (a.insufficientEvidence || a.hypotheses.length === 0) {
           const lead = a.hypotheses[0];
-          lines.push(`    attribution: insufficient evidence${lead ? ` (closest: ${lead.name ?? lead.actor}, score ${lead.score})` : ''}`);
+          lines.push(
+            `    attribution: insufficient evidence${lead ? ` (closest: ${lead.name ?? lead.actor}, score ${lead.score})` : ''}`,
+          );
           continue;
         }
         const h = a.hypotheses[0];
-        lines.push(`    attribution: ${h.name ?? h.actor} (${h.actor}), ${h.confidence} confidence, score ${h.score}`);
+        lines.push(
+          `    attribution: ${h.name ?? h.actor} (${h.actor}), ${h.confidence} confidence, score ${h.score}`,
+        );
         for (const e of h.for.slice(0, 3)) lines.push(`      + ${e}`);
         for (const e of h.against.slice(0, 2)) lines.push(`      - ${e}`);
         const alt = a.hypotheses.slice(1, 3).map((x) => `${x.name ?? x.actor} ${x.score}`);
@@ -163,7 +171,10 @@ export const intelPlugin: HuntPlugin = {
   addOptions(cmd: Command): void {
     cmd
       .option('--ioc <file...>', 'indicators to match: STIX 2.1 bundle (.json), CSV (.csv) or plain list')
-      .option('--attack <file>', "ATT&CK STIX bundle or knowledge cache for attribution (default: haechi's DPRK profiles only)")
+      .option(
+        '--attack <file>',
+        "ATT&CK STIX bundle or knowledge cache for attribution (default: haechi's DPRK profiles only)",
+      )
       .option('--no-attribution', 'group findings into incidents without attributing them')
       .option('--navigator <dir>', 'write ATT&CK Navigator layers (format 4.5) to this folder');
   },

@@ -49,6 +49,7 @@ const DETECTOR_LABEL: Record<string, string> = {
   dga: 'DGA lookups',
   exfiltration: 'exfiltration',
   'relay-chain': 'relay chains',
+  'inbound-scan': 'hosts probed from the Internet',
 };
 
 function parseInternal(value: unknown, where: string): string[] {

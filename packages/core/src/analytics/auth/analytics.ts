@@ -42,6 +42,13 @@ export class AuthStore {
   readonly kerberos: KerberosRequest[] = [];
   dropped = 0;
   constructor(private readonly max = 5_000_000) {}
+  /** sorts the collected attempts and requests by time (once; the detections then keep order) */
+  sort(): this {
+    const byTime = (a: { time: number }, b: { time: number }) => a.time - b.time;
+    this.attempts.sort(byTime);
+    this.kerberos.sort(byTime);
+    return this;
+  }
   add(events: readonly Event[]): void {
     for (const e of events) {
       const k = toKerberosRequest(e);
@@ -93,7 +100,7 @@ export function createAuthAnalytics(opts: AuthAnalyticsOptions = {}): Analytic[]
       name: `creds/${name}`,
       wants: isAuthEvent,
       feed: (events: readonly Event[]) => store.add(events),
-      finish: () => sortFindings(withDropNote(run(store, ctx), store)),
+      finish: () => sortFindings(withDropNote(run(store.sort(), ctx), store)),
     };
   });
 }

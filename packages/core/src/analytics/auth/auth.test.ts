@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { evtxReader } from '../../ingest/evtx/index.js';
+import { readPaths } from '../../ingest/index.js';
 import { fileInput } from '../../ingest/network/file-input.js';
 import type { Event, Finding } from '../../model/index.js';
 import { sharedData, skipUnlessData } from '../../testing/index.js';
@@ -178,6 +179,9 @@ test('Kerberoasting (4769 RC4 for user services) and AS-REP roasting (4768 PreAu
   assert.equal(k.severity, 'high');
   assert.deepEqual(k.attack, ['T1558.003']);
   assert.ok(k.entities.some((e) => e.type === 'ip' && e.value === '10.40.2.57'));
+  // where RC4 is common, a higher minimum keeps single requests quiet
+  assert.deepEqual(rules(run(ev.slice(0, 1), { config: { kerberoasting: { minServices: 2 } } })), []);
+  assert.deepEqual(rules(run(ev.slice(0, 1))), ['kerberoasting']);
   const a = fs.find((f) => f.rule.id === 'asrep-roasting')!;
   assert.deepEqual(a.details!.users, ['scanner']);
   assert.deepEqual(a.attack, ['T1558.004']);
@@ -321,4 +325,34 @@ test('real Kerberos spray capture (EVTX-ATTACK-SAMPLES kerberos_pwd_spray_4771):
   const fts = fs.find((f) => f.rule.id === 'failures-then-success')!;
   assert.equal(fts.details!.user, 'normal');
   assert.equal(fts.details!.other_accounts_tried, 9);
+});
+
+test('real PurpleSharp AD playbook capture (OTRF Security-Datasets): Kerberoasting by pgustavo, a local password spray', {
+  skip: skipUnlessData('windows-json/security-datasets/lateral_movement/host/purplesharp_ad_playbook_I.zip'),
+}, async () => {
+  const zip = sharedData(
+    'windows-json/security-datasets/lateral_movement/host/purplesharp_ad_playbook_I.zip',
+  );
+  // defaults: the seven-account spray is below "more than 10"; Kerberoasting is reported
+  const def = createCredentialAttackAnalytic();
+  const low = createCredentialAttackAnalytic({ config: { spray: { minUsers: 5 } } });
+  for await (const input of readPaths([zip], { onProblem: () => {} })) {
+    for await (const batch of input.batches) {
+      def.feed(batch.filter((e) => def.wants(e)));
+      low.feed(batch.filter((e) => low.wants(e)));
+    }
+  }
+  const fs = def.finish();
+  assert.deepEqual(rules(fs), ['kerberoasting']);
+  const k = fs[0];
+  assert.equal(k.details!.user, 'pgustavo');
+  assert.equal(k.details!.source, '172.18.39.5');
+  // RC4 tickets for the five user-run services; computer accounts and krbtgt (AES) are not counted
+  assert.deepEqual(k.details!.services, ['defensesvc', 'mordorsvc', 'nxlogsvc', 'otrsvc', 'sysmonsvc']);
+  assert.equal(k.severity, 'high');
+  // with a lower threshold the spray from WORKSTATION5 (4625 logon type 2 and 4776) appears
+  const spray = low.finish().find((f) => f.rule.id === 'password-spray')!;
+  assert.ok(spray, 'spray reported with minUsers 5');
+  assert.equal(spray.details!.users, 7);
+  assert.deepEqual(spray.details!.protocols, ['ntlm', 'windows']);
 });

@@ -56,9 +56,11 @@ export const authConfigSchema = z.object({
        * "Kerberoasting Activity - Initial Query" logic), this many distinct services in the window
        * raise it to high */
       windowMinutes: z.number().positive().default(60),
+      /** raise where RC4 is still in everyday use, to report only requests for several services */
+      minServices: z.number().int().min(1).default(1),
       highServices: z.number().int().min(1).default(3),
     })
-    .default({ windowMinutes: 60, highServices: 3 }),
+    .default({ windowMinutes: 60, minServices: 1, highServices: 3 }),
   travel: z
     .object({
       /** faster than an airliner between two successful sign-ins (Entra ID Protection's atypical

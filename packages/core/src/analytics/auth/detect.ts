@@ -62,8 +62,12 @@ function isInternal(ip: string | undefined, geo: GeoLookup | undefined): boolean
   return RFC1918.some((r) => r.test(ip));
 }
 
+/** In time order; a linear check first, since the collected attempts are usually sorted once
+ * up front (AuthStore.sorted) and groups keep that order. */
 function sortByTime<T extends { time: number }>(xs: T[]): T[] {
-  return xs.sort((a, b) => a.time - b.time);
+  for (let i = 1; i < xs.length; i++)
+    if (xs[i].time < xs[i - 1].time) return xs.sort((a, b) => a.time - b.time);
+  return xs;
 }
 
 function groupBy<T>(xs: Iterable<T>, key: (x: T) => string): Map<string, T[]> {
@@ -144,7 +148,11 @@ function bestDistinctWindow(
     }
     if (counts.size > best.n) best = { i, j, n: counts.size };
   }
-  return { i: best.i, j: best.j, users: new Set(xs.slice(best.i, best.j + 1).map((x) => x.user)) };
+  // the window reported is the whole window from its first event, not just up to the event that
+  // brought the last new user: later attempts in it belong to the same activity
+  let j = best.j;
+  while (j + 1 < xs.length && xs[j + 1].time - xs[best.i].time <= windowMs) j++;
+  return { i: best.i, j, users: new Set(xs.slice(best.i, j + 1).map((x) => x.user)) };
 }
 
 /** Password spraying and credential stuffing: many users from one source. */
@@ -331,18 +339,38 @@ export function detectFailuresThenSuccess(attempts: readonly AuthAttempt[], ctx:
     if (!list.some((a) => a.outcome === 'failure')) continue;
     sortByTime(list);
     const reported = new Set<string>();
+    // failures in the window [i, j): per user, kept up to date as the window slides (linear time
+    // however busy the source)
+    const failsByUser = new Map<string, number>();
+    let fails = 0;
     let i = 0;
     for (let j = 0; j < list.length; j++) {
       const s = list[j];
-      while (s.time - list[i].time > windowMs) i++;
-      if (s.outcome !== 'success' || reported.has(s.user)) continue;
+      if (j > 0 && list[j - 1].outcome === 'failure') {
+        const u = list[j - 1].user;
+        failsByUser.set(u, (failsByUser.get(u) ?? 0) + 1);
+        fails++;
+      }
+      while (i < j && s.time - list[i].time > windowMs) {
+        if (list[i].outcome === 'failure') {
+          const u = list[i].user;
+          const c = failsByUser.get(u)! - 1;
+          if (c === 0) failsByUser.delete(u);
+          else failsByUser.set(u, c);
+          fails--;
+        }
+        i++;
+      }
+      if (s.outcome !== 'success' || fails === 0 || reported.has(s.user)) continue;
+      const mineCount = failsByUser.get(s.user) ?? 0;
+      const otherCount = failsByUser.size - (mineCount > 0 ? 1 : 0);
+      // the user's own failures, or a source that failed on several other accounts (a spray)
+      const sprayed = otherCount >= failThenSuccess.sourceMinUsers;
+      if (mineCount < failThenSuccess.minFailures && !sprayed) continue;
+      reported.add(s.user);
       const before = list.slice(i, j).filter((a) => a.outcome === 'failure');
       const mine = before.filter((a) => a.user === s.user);
       const otherUsers = new Set(before.filter((a) => a.user !== s.user).map((a) => a.user));
-      // the user's own failures, or a source that failed on several other accounts (a spray)
-      const sprayed = otherUsers.size >= failThenSuccess.sourceMinUsers;
-      if (mine.length < failThenSuccess.minFailures && !sprayed) continue;
-      reported.add(s.user);
       const sup = supplier(s.user);
       out.push(
         make(
@@ -387,13 +415,22 @@ export function detectKerberoasting(requests: readonly KerberosRequest[], ctx: D
   const windowMs = kerberoasting.windowMinutes * 60_000;
   for (const [key, list] of [...groups].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     sortByTime(list);
+    // the window with the most distinct services (sliding counts: linear time)
+    const perService = new Map<string, number>();
     let best = { i: 0, j: 0, n: 0 };
     let i = 0;
     for (let j = 0; j < list.length; j++) {
-      while (list[j].time - list[i].time > windowMs) i++;
-      const n = new Set(list.slice(i, j + 1).map((r) => r.service)).size;
+      perService.set(list[j].service, (perService.get(list[j].service) ?? 0) + 1);
+      while (list[j].time - list[i].time > windowMs) {
+        const c = perService.get(list[i].service)! - 1;
+        if (c === 0) perService.delete(list[i].service);
+        else perService.set(list[i].service, c);
+        i++;
+      }
+      const n = perService.size;
       if (n > best.n) best = { i, j, n };
     }
+    if (best.n < kerberoasting.minServices) continue;
     const win = list.slice(best.i, best.j + 1);
     const services = [...new Set(win.map((r) => r.service))].sort();
     const { user, ip } = win[0];

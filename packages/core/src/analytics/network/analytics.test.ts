@@ -8,6 +8,7 @@ import {
   bowleySkew,
   DnsTunnelAnalytic,
   ExfiltrationAnalytic,
+  InboundScanAnalytic,
   LongConnectionAnalytic,
   madm,
   NETWORK_DEFAULTS,
@@ -159,4 +160,34 @@ test('beacon injected into a real normal day is reported; random traffic to the 
     !found.some((f) => f.entities.some((e) => e.value === '198.51.100.77')),
     'random traffic is no beacon',
   );
+});
+
+test('stratosphere 008: the host probed from the Internet is reported with its sources; nothing in the 003 capture', {
+  skip: skipUnlessData('network/stratosphere'),
+}, async () => {
+  const local = createEnricher({ internal: ['147.32.0.0/16'] });
+  const events = await readNetworkLogs(
+    sharedData('network/stratosphere/008-zeek-mixed/data/conn.log.labeled'),
+  );
+  const found = runAnalytic(new InboundScanAnalytic({ enricher: local }), events);
+  assert.equal(found.length, 1);
+  const f = found[0]!;
+  assert.equal(f.host, '147.32.81.167');
+  // counted from the file itself: distinct outside sources of unanswered attempts to the host
+  const sources = new Set(
+    events
+      .filter(
+        (e) => e.fields['id.resp_h'] === '147.32.81.167' && !local.isInternal(String(e.fields['id.orig_h'])),
+      )
+      .map((e) => e.fields['id.orig_h']),
+  );
+  assert.equal(f.details!.sources, sources.size);
+  assert.equal((f.details!.topPorts as { port: number }[])[0]!.port, 23); // Telnet worms lead
+  assert.ok(f.attack.includes('T1595') && f.attack.includes('T1110'));
+  assert.ok((f.details!.topSources as { country?: string }[]).every((s) => typeof s.country === 'string'));
+  const none = runAnalytic(
+    new InboundScanAnalytic({ enricher }),
+    await readNetworkLogs(sharedData('network/stratosphere/003-zeek-scenario-malicious')),
+  );
+  assert.deepEqual(none, []);
 });

@@ -331,6 +331,7 @@ export class BeaconAnalytic implements Analytic {
         time: s.first,
         severity: severityOf(score),
         detector: 'beacon',
+        host: s.src,
         rule: {
           id: failedSeries ? 'haechi-network-beacon-failed' : 'haechi-network-beacon',
           title,

@@ -33,7 +33,7 @@ export function entities(list: (Entity | undefined)[]): Entity[] {
   const seen = new Set<string>();
   const out: Entity[] = [];
   for (const e of list) {
-    if (!e || !e.value) continue;
+    if (!e?.value) continue;
     const k = `${e.type}\u0000${e.value}`;
     if (seen.has(k)) continue;
     seen.add(k);

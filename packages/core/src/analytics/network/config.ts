@@ -1,7 +1,7 @@
 /**
  * Thresholds of the network analytics, validated with zod; every field has a documented default,
  * so `networkConfigSchema.parse({})` is the default configuration (`NETWORK_DEFAULTS`).
- * In haechi.yaml they live under `network:` (`network.beacon.minConnections: 30`, ...).
+ * In haechi.yaml they live under `analytics.network` (`analytics: { network: { beacon: { minConnections: 30 } } }`).
  */
 import { z } from 'zod';
 
@@ -89,12 +89,27 @@ export const relayConfigSchema = z.object({
   maxSessions: z.number().int().min(100).default(500_000),
 });
 
+export const inboundScanConfigSchema = z.object({
+  /** a host probed by fewer distinct outside sources is not reported */
+  minSources: z.number().int().min(1).default(20),
+  /** nor one with fewer unanswered attempts (S0/REJ) */
+  minFailedAttempts: z.number().int().min(1).default(50),
+  /** distinct sources that give the full volume score (log scale) */
+  fullScoreSources: z.number().int().min(2).default(2000),
+  /** a source trying at least this many ports is counted as a port scanner */
+  scannerPorts: z.number().int().min(2).default(10),
+  minScore: z.number().min(0).max(1).default(0.5),
+  /** sources kept per target (memory bound) */
+  maxSourcesPerTarget: z.number().int().min(100).default(100_000),
+});
+
 export const networkConfigSchema = z.object({
   beacon: beaconConfigSchema.default(beaconConfigSchema.parse({})),
   longConnection: longConnectionConfigSchema.default(longConnectionConfigSchema.parse({})),
   dnsTunnel: dnsTunnelConfigSchema.default(dnsTunnelConfigSchema.parse({})),
   exfiltration: exfiltrationConfigSchema.default(exfiltrationConfigSchema.parse({})),
   relay: relayConfigSchema.default(relayConfigSchema.parse({})),
+  inboundScan: inboundScanConfigSchema.default(inboundScanConfigSchema.parse({})),
   /** evidence references kept per finding */
   maxEvidence: z.number().int().min(1).default(20),
 });
@@ -104,6 +119,7 @@ export type LongConnectionConfig = z.infer<typeof longConnectionConfigSchema>;
 export type DnsTunnelConfig = z.infer<typeof dnsTunnelConfigSchema>;
 export type ExfiltrationConfig = z.infer<typeof exfiltrationConfigSchema>;
 export type RelayConfig = z.infer<typeof relayConfigSchema>;
+export type InboundScanConfig = z.infer<typeof inboundScanConfigSchema>;
 export type NetworkConfig = z.infer<typeof networkConfigSchema>;
 /** z.input: every field optional */
 export type NetworkConfigInput = z.input<typeof networkConfigSchema>;

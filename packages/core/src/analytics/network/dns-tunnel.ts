@@ -217,6 +217,7 @@ export class DnsTunnelAnalytic implements Analytic {
         time: d.first,
         severity: severityOf(score),
         detector: 'dns-tunnel',
+        ...(clients.length === 1 ? { host: clients[0] } : {}),
         rule: {
           id: 'haechi-network-dns-tunnel',
           title: `DNS tunnelling suspected: ${unique} unique subdomains of ${d.domain} from ${clients.length} host(s)`,
@@ -260,6 +261,7 @@ export class DnsTunnelAnalytic implements Analytic {
         time: h.first,
         severity: severityOf(score),
         detector: 'dga',
+        host: h.src,
         rule: {
           id: 'haechi-network-dga',
           title: `DGA-like lookups: ${h.src} asked for ${nx} non-existent domains`,

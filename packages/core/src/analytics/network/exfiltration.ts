@@ -210,6 +210,7 @@ export class ExfiltrationAnalytic implements Analytic {
           time: d.first,
           severity: severityOf(score),
           detector: 'exfiltration',
+          host: h.src,
           rule: {
             id: cloud ? 'haechi-network-exfiltration-cloud' : 'haechi-network-exfiltration',
             title: `Possible exfiltration: ${h.src} sent ${mb} MB to ${name ?? d.dst}${name ? ` (${d.dst})` : ''}${cloud ? ' (cloud storage)' : ''}`,

@@ -1,6 +1,6 @@
 /**
  * Network analytics over Zeek / Suricata EVE / Argus events: beacons, long connections, DNS
- * tunnelling and DGA lookups, exfiltration, relay chains. `createNetworkAnalytics` builds all of
+ * tunnelling and DGA lookups, exfiltration, relay chains, probing from the Internet. `createNetworkAnalytics` builds all of
  * them with one configuration and one enricher.
  */
 import { createEnricher, type Enricher } from '../../enrich/index.js';
@@ -9,6 +9,7 @@ import { BeaconAnalytic } from './beacon.js';
 import { type NetworkConfigInput, networkConfigSchema } from './config.js';
 import { DnsTunnelAnalytic } from './dns-tunnel.js';
 import { ExfiltrationAnalytic } from './exfiltration.js';
+import { InboundScanAnalytic } from './inbound-scan.js';
 import { LongConnectionAnalytic } from './long-connection.js';
 import { RelayChainAnalytic } from './relay-chain.js';
 
@@ -18,6 +19,7 @@ export * from './config.js';
 export { DnsTunnelAnalytic, type DnsTunnelOptions } from './dns-tunnel.js';
 export { ExfiltrationAnalytic, type ExfiltrationOptions } from './exfiltration.js';
 export { FAILED_STATES, FLOW_KINDS, type Flow, isFailed, isFlowEvent, toFlow } from './flow.js';
+export { InboundScanAnalytic, type InboundScanOptions } from './inbound-scan.js';
 export { LongConnectionAnalytic, type LongConnectionOptions } from './long-connection.js';
 export { RelayChainAnalytic, type RelayChainOptions } from './relay-chain.js';
 export { bowleySkew, entropy, madm } from './stats.js';
@@ -48,6 +50,7 @@ export function createNetworkAnalytics(opts: NetworkAnalyticsOptions = {}): Anal
     new DnsTunnelAnalytic({ config: cfg.dnsTunnel, enricher, maxEvidence }),
     new ExfiltrationAnalytic({ config: cfg.exfiltration, enricher, maxEvidence }),
     new RelayChainAnalytic({ config: cfg.relay, enricher, maxEvidence }),
+    new InboundScanAnalytic({ config: cfg.inboundScan, enricher, maxEvidence }),
   ];
   return opts.only ? all.filter((a) => opts.only!.includes(a.name)) : all;
 }

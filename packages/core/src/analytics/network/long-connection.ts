@@ -163,6 +163,7 @@ export class LongConnectionAnalytic implements Analytic {
         time: p.first,
         severity: severityOf(score),
         detector: 'long-connection',
+        host: en.isInternal(p.dst) && !en.isInternal(p.src) ? p.dst : p.src,
         rule: {
           id: 'haechi-network-long-connection',
           title: `Long connection: ${p.src} -> ${p.dst}:${p.dport}/${p.proto} for ${(total / 3600).toFixed(1)} h in total`,

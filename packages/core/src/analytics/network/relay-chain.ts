@@ -226,6 +226,8 @@ export class RelayChainAnalytic implements Analytic {
         time: start,
         severity: severityOf(score),
         detector: 'relay-chain',
+        // the last internal target: where the intruder ended up
+        host: path[path.length - 1],
         rule: {
           id: 'haechi-network-relay-chain',
           title: `Relay chain: ${path.join(' -> ')} (${protocols.join('/')}, seen ${inst.length}x)`,

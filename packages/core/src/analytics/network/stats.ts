@@ -70,17 +70,3 @@ export const clamp01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : Number.is
 
 /** Round a score for output (3 decimals, as RITA does). */
 export const round3 = (x: number): number => Math.round(x * 1000) / 1000;
-
-/**
- * A bounded sample: the first `cap` values are kept in order (RITA keeps at most 86,400 timestamps
- * per pair, one a second for a day); past the cap it counts, so memory stays bounded per pair.
- */
-export class CappedList {
-  values: number[] = [];
-  dropped = 0;
-  constructor(readonly cap: number) {}
-  push(v: number): void {
-    if (this.values.length < this.cap) this.values.push(v);
-    else this.dropped++;
-  }
-}

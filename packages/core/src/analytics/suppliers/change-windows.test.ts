@@ -44,7 +44,7 @@ function finding(id: string, iso: string, severity: Severity, host?: string, det
 }
 
 test('findings inside a window on its hosts go up one level and carry the window', () => {
-  const input = [
+  const input: Finding[] = [
     finding('a', '2026-03-02T14:40:55Z', 'high', 'MES-02.sjp.example'),
     finding('before', '2026-03-02T12:59:59Z', 'high', 'MES-02'),
     finding('after', '2026-03-02T17:00:01Z', 'medium', 'MES-02'),
@@ -55,6 +55,28 @@ test('findings inside a window on its hosts go up one level and carry the window
     finding('entity-only', '2026-03-02T15:00:00Z', 'informational', 'GW-01'),
     finding('sweep', '2026-03-02T15:00:00Z', 'high', 'GW-01', 'change-window'),
     finding('no-host', '2026-03-02T15:00:00Z', 'high'),
+    // network findings name addresses only: the internal one on a window host counts, never the far end
+    {
+      ...finding('beacon', '2026-03-02T14:45:00Z', 'high'),
+      entities: [
+        { type: 'ip', value: '10.20.3.40' },
+        { type: 'ip', value: '139.180.140.83' },
+      ],
+    },
+    {
+      ...finding('outside', '2026-03-02T14:45:00Z', 'high'),
+      entities: [
+        { type: 'ip', value: '10.40.2.57' },
+        { type: 'ip', value: '10.0.5.200' },
+      ],
+    },
+    {
+      ...finding('far-end', '2026-03-02T14:45:00Z', 'high'),
+      entities: [
+        { type: 'ip', value: '10.40.2.57' },
+        { type: 'ip', value: '139.180.140.83' },
+      ],
+    },
   ];
   const out = escalateInWindows(input, windows, register);
   const got = Object.fromEntries(out.map((f) => [f.id, `${f.severity}${f.window ? ` ${f.window}` : ''}`]));
@@ -69,6 +91,9 @@ test('findings inside a window on its hosts go up one level and carry the window
     'entity-only': 'low CHG-1042',
     sweep: 'high',
     'no-host': 'high',
+    beacon: 'critical CHG-1042',
+    outside: 'critical CHG-1042',
+    'far-end': 'high',
   });
   const a = out[0];
   assert.equal(a.details?.escalated_from, 'high');
@@ -192,6 +217,9 @@ const EVENTS: Event[] = [
   conn('2026-03-02T15:45:00Z', '10.20.3.40', '139.180.140.83', 443),
   conn('2026-03-04T14:45:00Z', '10.20.3.40', '139.180.140.83', 443),
   conn('2026-03-02T14:50:00Z', '10.20.3.40', '8.8.8.8', 53),
+  // name resolution at the domain controller, new in the window and after it: infrastructure
+  conn('2026-03-02T14:44:59Z', '10.20.3.40', '10.0.0.10', 53),
+  conn('2026-03-03T14:44:59Z', '10.20.3.40', '10.0.0.10', 53),
   // a new listener on the gateway, answering after the window too; a refused port does not count
   conn('2026-03-02T14:00:00Z', '10.40.2.57', '10.0.5.1', 4444),
   conn('2026-03-03T09:00:00Z', '10.40.2.57', '10.0.5.1', 4444),
@@ -231,6 +259,7 @@ test('the end-of-window sweep reports what was created in the window and remaine
     'change-window-autorun MES-02 high HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Run\\EdgeUpd',
     'change-window-not-restored - high ',
   ]);
+  assert.deepEqual(sweep([...EVENTS].reverse()), fs, 'the same findings and evidence whatever the input order');
   const task = fs.find((f) => f.rule.id === 'change-window-new-task') as Finding;
   assert.equal(task.details?.command, 'C:\\ProgramData\\msedgeupd.exe');
   assert.deepEqual(task.attack, ['T1053.005']);
@@ -279,4 +308,8 @@ test('the sweep ignores what happened outside windows or off their hosts', () =>
     '5555',
   ])
     assert.ok(!text.includes(absent), absent);
+  assert.ok(
+    !fs.some((f) => f.details?.destination === '10.0.0.10'),
+    'DNS to the DC is not a new destination',
+  );
 });

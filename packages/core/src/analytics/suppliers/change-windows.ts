@@ -31,6 +31,7 @@ import type { SupplierRegister } from '../../suppliers/register.js';
 import type { Analytic } from '../types.js';
 import {
   channel,
+  compareRefs,
   eventHost,
   eventId,
   fnv,
@@ -38,8 +39,8 @@ import {
   isSecurity,
   isSysmon,
   isZeekConn,
+  MAX_EVIDENCE,
   num,
-  pushRef,
   str,
 } from './common.js';
 
@@ -75,10 +76,19 @@ export function windowAt(
   );
 }
 
-function hostsOfFinding(f: Finding): string[] {
+/**
+ * The hosts a finding is about: its host and host entities; failing those (network findings name
+ * addresses only), its internal addresses: an address on a window's host or subnet is that host.
+ * External addresses never count (the other end of a beacon is not "on" a window host).
+ */
+function hostsOfFinding(f: Finding, register?: SupplierRegister): string[] {
   const out: string[] = [];
   if (f.host) out.push(f.host);
   for (const e of f.entities) if (e.type === 'host' && !out.includes(e.value)) out.push(e.value);
+  if (out.length === 0)
+    for (const e of f.entities)
+      if (e.type === 'ip' && (isPrivateIp(e.value) || register?.hostOfIp(e.value)) && !out.includes(e.value))
+        out.push(e.value);
   return out;
 }
 
@@ -95,7 +105,7 @@ export function escalateInWindows(
   if (windows.length === 0) return [...findings];
   return findings.map((f) => {
     if (f.window || f.detector === 'change-window') return f;
-    for (const h of hostsOfFinding(f)) {
+    for (const h of hostsOfFinding(f, register)) {
       const w = windowAt(windows, h, f.time, register);
       if (!w) continue;
       const i = SEVERITIES.indexOf(f.severity);
@@ -154,8 +164,9 @@ interface Flow {
   first: number;
   last: number;
   count: number;
-  refs: SourceRef[];
-  /** the first reference after each window end, so the finding shows it persisting */
+  /** the earliest connections (bounded), whatever order the inputs arrive in */
+  refs: { t: number; ref: SourceRef }[];
+  /** the process behind it (Sysmon 3) */
   image?: string;
 }
 
@@ -175,6 +186,9 @@ const DEFENDER_CHANNEL = 'microsoft-windows-windows defender/operational';
 /** autostart locations (ATT&CK T1547.001 and the Sysinternals Autoruns registry set, abridged) */
 const AUTORUN_KEY =
   /\\(currentversion\\(run|runonce|runonceex|runservices|runservicesonce|policies\\explorer\\run|windows\\(load|run))|currentversion\\winlogon\\(shell|userinit|notify|taskman)|currentversion\\image file execution options\\[^\\]+\\debugger|microsoft\\active setup\\installed components|currentversion\\windows\\appinit_dlls|control\\session manager\\(bootexecute|known dlls)|currentcontrolset\\services\\[^\\]+\\(imagepath|servicedll)|explorer\\shell folders\\startup|silentprocessexit)/i;
+
+/** directory and name services every host talks to: DNS, Kerberos, NTP, LDAP(S), kpasswd, GC */
+const INFRASTRUCTURE_PORTS = new Set([53, 88, 123, 389, 464, 636, 3268, 3269]);
 
 const EXECUTABLE = /\.(exe|dll|sys|scr|com|cpl|ocx|ps1|psm1|bat|cmd|vbs|vbe|js|jse|wsf|hta|msi|lnk)$/i;
 
@@ -227,6 +241,7 @@ export class ChangeWindowSweep implements Analytic {
   private readonly flows = new Map<string, Flow>();
   private readonly listeners = new Map<string, Flow>();
   private readonly controls: ControlChange[] = [];
+  private readonly covered = new Map<string, string | null>();
   /** earliest traffic seen per window host: what "first seen" is measured against */
   private readonly earliest = new Map<string, number>();
 
@@ -235,12 +250,20 @@ export class ChangeWindowSweep implements Analytic {
     this.register = opts.register;
   }
 
+  /** the window-host name for a host name or address, or undefined; cached (flows repeat addresses) */
   private coveredHost(host: string | undefined): string | undefined {
     if (!host) return undefined;
+    const hit = this.covered.get(host);
+    if (hit !== undefined) return hit ?? undefined;
     const h = parseIp(host) ? (this.register?.hostOfIp(host) ?? host) : shortHost(host);
-    return this.windows.some((w) => windowCovers(w, h, this.register) || windowCovers(w, host, this.register))
+    const out = this.windows.some(
+      (w) => windowCovers(w, h, this.register) || windowCovers(w, host, this.register),
+    )
       ? h
-      : undefined;
+      : null;
+    if (this.covered.size > 100_000) this.covered.clear();
+    this.covered.set(host, out);
+    return out ?? undefined;
   }
 
   wants(e: Event): boolean {
@@ -287,8 +310,13 @@ export class ChangeWindowSweep implements Analytic {
           if (String(e.fields.Initiated ?? 'true').toLowerCase() === 'false') continue;
           const dst = str(e, 'DestinationIp');
           const port = num(e, 'DestinationPort');
-          if (dst && port !== undefined)
-            this.flow(this.flows, host, dst.replace(/^::ffff:/i, ''), port, e, str(e, 'Image'));
+          const peer = dst?.replace(/^::ffff:/i, '');
+          if (
+            peer &&
+            port !== undefined &&
+            !(INFRASTRUCTURE_PORTS.has(port) && (isPrivateIp(peer) || this.register?.hostOfIp(peer)))
+          )
+            this.flow(this.flows, host, peer, port, e, str(e, 'Image'));
         } else if (id === 11) {
           const file = str(e, 'TargetFilename');
           if (file && EXECUTABLE.test(file))
@@ -387,7 +415,9 @@ export class ChangeWindowSweep implements Analytic {
     const state = str(e, 'conn_state');
     if (from) {
       this.earliest.set(from, Math.min(this.earliest.get(from) ?? Infinity, e.time));
-      this.flow(this.flows, from, resp, port, e);
+      // name resolution, Kerberos, LDAP and time toward internal servers are not new destinations
+      if (!(INFRASTRUCTURE_PORTS.has(port) && (isPrivateIp(resp) || this.register?.hostOfIp(resp))))
+        this.flow(this.flows, from, resp, port, e);
     }
     // a listener answers: the handshake completed (Zeek conn_state other than S0/REJ/...)
     if (to && (!state || !['S0', 'REJ', 'RSTOS0', 'RSTRH', 'SH', 'SHR', 'OTH'].includes(state))) {
@@ -414,7 +444,7 @@ export class ChangeWindowSweep implements Analytic {
     f.count++;
     if (e.time < f.first) f.first = e.time;
     if (e.time > f.last) f.last = e.time;
-    pushRef(f.refs, e.source);
+    keepEarliest(f.refs, e.time, e.source);
   }
 
   finish(): Finding[] {
@@ -501,7 +531,7 @@ export class ChangeWindowSweep implements Analytic {
               rule === 'change-window-new-destination' ? ['T1071'] : [],
               f.first,
               f.host,
-              f.refs,
+              [...f.refs].sort((a, b) => a.t - b.t || compareRefs(a.ref, b.ref)).map((r) => r.ref),
               {
                 ...(f.peer ? { destination: f.peer, port: f.port } : { port: f.port }),
                 first_seen: iso(f.first),
@@ -599,6 +629,23 @@ export class ChangeWindowSweep implements Analytic {
     if (host) f.host = host;
     return f;
   }
+}
+
+/** keeps the MAX_EVIDENCE earliest references (ties by source), so evidence does not depend on input order */
+function keepEarliest(refs: { t: number; ref: SourceRef }[], t: number, ref: SourceRef): void {
+  if (refs.length < MAX_EVIDENCE) {
+    refs.push({ t, ref });
+    return;
+  }
+  let worst = 0;
+  for (let i = 1; i < refs.length; i++)
+    if (
+      refs[i].t > refs[worst].t ||
+      (refs[i].t === refs[worst].t && compareRefs(refs[i].ref, refs[worst].ref) > 0)
+    )
+      worst = i;
+  if (t < refs[worst].t || (t === refs[worst].t && compareRefs(ref, refs[worst].ref) < 0))
+    refs[worst] = { t, ref };
 }
 
 function stripUndefined(o: Record<string, unknown>): Record<string, unknown> {

@@ -68,6 +68,11 @@ export function pushRef(refs: SourceRef[], r: SourceRef): void {
   if (refs.length < MAX_EVIDENCE) refs.push(r);
 }
 
+/** a total order on references: uri, then record */
+export function compareRefs(a: SourceRef, b: SourceRef): number {
+  return a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : (a.record ?? 0) - (b.record ?? 0);
+}
+
 export function iso(t: number): string {
   return new Date(t).toISOString();
 }

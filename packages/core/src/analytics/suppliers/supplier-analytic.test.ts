@@ -252,6 +252,10 @@ test('many hosts at once', () => {
   assert.equal(fs.length, 1);
   assert.deepEqual(fs[0].details?.hosts, ['MES-10', 'MES-11', 'MES-12', 'MES-13', 'MES-14']);
   assert.equal(fs[0].details?.events, 5);
+  assert.deepEqual(
+    fs[0].entities.filter((e) => e.type === 'host').map((e) => e.value),
+    ['MES-10', 'MES-11', 'MES-12', 'MES-13', 'MES-14'],
+  );
   assert.equal(fs[0].time, Date.parse('2026-03-03T02:00:00Z'), 'timed at the burst start');
   assert.deepEqual(fs[0].details?.reasons, [
     '5 hosts between 2026-03-03T02:00:00.000Z and 2026-03-03T02:04:00.000Z',
@@ -273,6 +277,17 @@ test('first use of a dormant account, against the directory last logon', () => {
   assert.deepEqual(
     pick(again, 'supplier-dormant-account').map((f) => f.details?.idle_days),
     [59],
+  );
+  // disabled in the directory export, yet it logs on
+  const register = new SupplierRegister(CONFIG, DIRECTORY);
+  const dir: DirectoryAccount[] = [
+    { account: 'hanil.kang', supplier: 'Hanil Maintenance', groups: [], enabled: false },
+  ];
+  const a = new SupplierAnalytic({ register, settings: CONFIG.detection, directory: dir });
+  a.feed([logon('2026-03-05T01:00:00Z', 'hanil.kang', 'MES-02', 10, '203.0.113.9')]);
+  assert.deepEqual(
+    a.finish().map((f) => [f.rule.id, f.details?.reasons]),
+    [['supplier-dormant-account', ['the directory export lists the account as disabled']]],
   );
 });
 
@@ -367,4 +382,33 @@ test('sshd logins (auth.log) and Entra ID sign-ins, read by their own readers', 
     (entra.details?.reasons as string[] | undefined)?.[0],
     '198.51.100.77 (VN) is not in 203.0.113.0/24, AS4766, KR',
   );
+});
+
+test('Sysmon network connections by a supplier account: remote administration only', () => {
+  const conn = (iso: string, dst: string, port: number) =>
+    sysmon(iso, 3, 'MES-02.sjp.example', {
+      User: 'SJP\\hanil.park',
+      Initiated: 'true',
+      DestinationIp: dst,
+      DestinationPort: port,
+      Image: 'C:\\Windows\\System32\\mstsc.exe',
+    });
+  const fs = run([
+    conn('2026-03-02T02:00:00Z', '10.20.1.15', 3389), // JUMP-01, granted
+    conn('2026-03-02T02:01:00Z', '10.30.0.99', 3389), // unknown internal host
+    conn('2026-03-02T02:02:00Z', '10.0.0.10', 389), // LDAP to the DC: not remote administration
+    conn('2026-03-02T02:03:00Z', '10.0.0.10', 445), // SYSVOL on the DC: Group Policy
+    conn('2026-03-02T02:04:00Z', '93.184.216.34', 3389), // external: not a host of ours
+  ]);
+  assert.deepEqual(
+    fs.map((f) => [f.rule.id, f.host, f.details?.reasons]),
+    [
+      [
+        'supplier-outside-grants',
+        '10.30.0.99',
+        ['host 10.30.0.99 is not in its grants (MES-*, 10.20.0.0/16)'],
+      ],
+    ],
+  );
+  assert.deepEqual(fs[0].attack, ['T1021.001', 'T1078']);
 });

@@ -12,7 +12,8 @@
  *   supplier-outside-grants       a host or service its grants do not cover
  *   supplier-many-hosts           many distinct hosts within a few minutes
  *   supplier-interactive-service  an interactive logon by an account declared as a service account
- *   supplier-dormant-account      first use of an account after a long silence
+ *   supplier-dormant-account      first use of an account after a long silence (events or the
+ *                                 directory's last_logon), or of one the directory lists as disabled
  *   supplier-bulk-file-access     many distinct files or shares read over SMB within minutes
  *   supplier-archive-created      an archive tool run by a supplier account
  *
@@ -39,6 +40,7 @@ import {
 import type { Analytic } from '../types.js';
 import {
   baseName,
+  compareRefs,
   eventHost,
   eventId,
   fnv,
@@ -226,6 +228,7 @@ export class SupplierAnalytic implements Analytic {
   private readonly settings: SupplierDetectionSettings;
   private readonly lookup?: SourceLookup;
   private readonly lastLogon = new Map<string, number>();
+  private readonly disabled = new Set<string>();
   private readonly accesses: Access[] = [];
   private readonly files: FileAccess[] = [];
   private readonly conns: Event[] = [];
@@ -235,8 +238,10 @@ export class SupplierAnalytic implements Analytic {
     this.register = opts.register;
     this.settings = opts.settings;
     this.lookup = opts.lookup;
-    for (const d of opts.directory ?? [])
+    for (const d of opts.directory ?? []) {
       if (d.lastLogon !== undefined) this.lastLogon.set(d.account, d.lastLogon);
+      if (d.enabled === false) this.disabled.add(d.account);
+    }
   }
 
   /** runs in reader threads: supplier accounts' events, and connections to remote-access ports */
@@ -474,6 +479,9 @@ export class SupplierAnalytic implements Analytic {
         { type: 'user', value: g.account },
       ];
       if (g.host) entities.push({ type: 'host', value: g.host });
+      // a burst across hosts names every host it touched
+      for (const h of Array.isArray(g.details.hosts) ? (g.details.hosts as string[]) : [])
+        entities.push({ type: 'host', value: h });
       for (const ip of [...g.ips].sort()) entities.push({ type: 'ip', value: ip });
       const f: Finding = {
         id: `supplier-${fnv(`${g.rule}|${g.supplier.name}|${g.account}|${g.host ?? ''}|${g.first}`)}`,
@@ -727,6 +735,14 @@ export class SupplierAnalytic implements Analytic {
         }
         prev = a.time;
       }
+      // an account the directory export lists as disabled logged on: re-enabled behind the register's back
+      if (this.disabled.has(first.account))
+        add('supplier-dormant-account', 'dormant supplier account used again', 'medium', first, {
+          attack: ['T1078'],
+          sub: 'disabled',
+          reasons: ['the directory export lists the account as disabled'],
+          details: { disabled_in_directory: true },
+        });
     }
   }
 
@@ -772,7 +788,9 @@ export class SupplierAnalytic implements Analytic {
   }
 
   private checkArchives(add: AddFn): void {
-    for (const { e, account, user, supplier } of this.archives.sort((a, b) => a.e.time - b.e.time)) {
+    for (const { e, account, user, supplier } of this.archives.sort(
+      (a, b) => a.e.time - b.e.time || compareRefs(a.e.source, b.e.source),
+    )) {
       const image = str(e, 'Image') ?? '';
       const cmd = str(e, 'CommandLine') ?? '';
       const exe = baseName(image);
@@ -818,8 +836,9 @@ type AddFn = (
   },
 ) => void;
 
-function byTime<T extends { time: number }>(a: T, b: T): number {
-  return a.time - b.time;
+/** time, then source: the same input gives the same output whatever order batches arrive in */
+function byTime<T extends { time: number; ref: SourceRef }>(a: T, b: T): number {
+  return a.time - b.time || compareRefs(a.ref, b.ref);
 }
 
 function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {

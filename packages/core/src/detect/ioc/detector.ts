@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { EventDetector } from '../../analytics/types.js';
 import type { Entity, EntityType, Event, Finding, Severity } from '../../model/index.js';
 import { IocMatcher, parseIpv4 } from './matcher.js';
-import { type IocSpec, TYPE_CODES, indicatorWeight } from './spec.js';
+import { type IocSpec, indicatorWeight, TYPE_CODES } from './spec.js';
 
 export type FieldKind = 'ip' | 'domain' | 'url' | 'hashes' | 'hash' | 'email' | 'path' | 'dns-answers';
 
@@ -63,7 +63,13 @@ export const IOC_FIELDS: Readonly<Record<string, FieldKind>> = {
   'email.to': 'email',
 };
 
-const FIELD_LIST = Object.entries(IOC_FIELDS);
+const FIELD_MAP = new Map(Object.entries(IOC_FIELDS));
+/** top-level keys under which EVE nests the fields above (`dns: {rrname}`) */
+const NESTED = new Set(
+  Object.keys(IOC_FIELDS)
+    .filter((k) => k.includes('.') && !k.startsWith('id.'))
+    .map((k) => k.slice(0, k.indexOf('.'))),
+);
 
 const ENTITY_OF: Record<string, EntityType> = {
   ipv4: 'ip',
@@ -79,18 +85,6 @@ const ENTITY_OF: Record<string, EntityType> = {
   email: 'email',
   filename: 'file',
 };
-
-/** a field by its flat name, else by walking a nested object (`dns.rrname` -> dns.rrname) */
-function getField(fields: Readonly<Record<string, unknown>>, name: string): unknown {
-  const v = fields[name];
-  if (v !== undefined || name.indexOf('.') < 0) return v;
-  let cur: unknown = fields;
-  for (const part of name.split('.')) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<string, unknown>)[part];
-  }
-  return cur;
-}
 
 export interface IocMatch {
   indicator: number;
@@ -135,13 +129,35 @@ export class IocDetector implements EventDetector {
   matchEvent(e: Event, out: IocMatch[]): void {
     const f = e.fields;
     const hits: number[] = [];
-    for (let k = 0; k < FIELD_LIST.length; k++) {
-      const [name, kind] = FIELD_LIST[k];
-      const v = getField(f, name);
+    // walk the event's own keys (a dozen or two) rather than every field name haechi knows
+    for (const name in f) {
+      const v = f[name];
       if (v === undefined || v === null || v === '') continue;
-      if (Array.isArray(v)) {
-        for (const x of v) if (typeof x === 'string') this.lookup(kind, x, name, f, hits, out);
-      } else if (typeof v === 'string') this.lookup(kind, v, name, f, hits, out);
+      const kind = FIELD_MAP.get(name);
+      if (kind !== undefined) this.value(kind, v, name, f, hits, out);
+      else if (typeof v === 'object' && !Array.isArray(v) && NESTED.has(name)) {
+        const obj = v as Record<string, unknown>;
+        for (const sub in obj) {
+          const full = `${name}.${sub}`;
+          const k2 = FIELD_MAP.get(full);
+          if (k2 !== undefined) this.value(k2, obj[sub], full, f, hits, out);
+        }
+      }
+    }
+  }
+
+  private value(
+    kind: FieldKind,
+    v: unknown,
+    name: string,
+    f: Readonly<Record<string, unknown>>,
+    hits: number[],
+    out: IocMatch[],
+  ): void {
+    if (typeof v === 'string') {
+      if (v) this.lookup(kind, v, name, f, hits, out);
+    } else if (Array.isArray(v)) {
+      for (const x of v) if (typeof x === 'string' && x) this.lookup(kind, x, name, f, hits, out);
     }
   }
 
@@ -173,7 +189,7 @@ export class IocDetector implements EventDetector {
           m.matchUrl(`http://${v}${f.uri}`, hits);
         }
         if (field === 'http.hostname' && m.hasUrls) {
-          const u = getField(f, 'http.url');
+          const u = f['http.url'] ?? (f.http as Record<string, unknown> | undefined)?.url;
           if (typeof u === 'string' && u.startsWith('/')) m.matchUrl(`http://${v}${u}`, hits);
         }
         break;
@@ -186,11 +202,17 @@ export class IocDetector implements EventDetector {
       case 'hashes':
         if (!m.hasHashes) break;
         // Sysmon: "SHA1=…,MD5=…,SHA256=…,IMPHASH=…" (IMPHASH hashes the import table, not the file)
-        for (const part of v.split(',')) {
-          const eq = part.indexOf('=');
-          const alg = eq > 0 ? part.slice(0, eq).trim().toUpperCase() : '';
-          if (alg === 'IMPHASH') continue;
-          m.matchHash((eq >= 0 ? part.slice(eq + 1) : part).trim(), hits);
+        for (let start = 0; start < v.length; ) {
+          let end = v.indexOf(',', start);
+          if (end < 0) end = v.length;
+          const eq = v.indexOf('=', start);
+          const valueAt = eq >= 0 && eq < end ? eq + 1 : start;
+          // IMPHASH=… (any case) is skipped
+          const c = v.charCodeAt(start);
+          if (!(valueAt > start && (c === 73 || c === 105) && v.slice(start, eq).toUpperCase() === 'IMPHASH')) {
+            m.matchHash(v.slice(valueAt, end).trim(), hits);
+          }
+          start = end + 1;
         }
         break;
       case 'email':
@@ -246,12 +268,22 @@ export class IocDetector implements EventDetector {
       seen.add(`${t}\u0000${v}`);
       entities.push({ type: t, value: v });
     };
-    for (const m of ms) add(ENTITY_OF[type], type === 'filename' || m.field === 'Hashes' || m.field === 'Hash' ? value : m.observed);
+    for (const m of ms)
+      add(
+        ENTITY_OF[type],
+        type === 'filename' || m.field === 'Hashes' || m.field === 'Hash' ? value : m.observed,
+      );
     const host = hostOf(e.fields, ms[0].field);
     add('host', host);
     add('user', userOf(e.fields));
     const severity: Severity =
-      type === 'filename' ? 'low' : meta.partOf ? 'medium' : meta.actors.length > 0 || weight >= 0.8 ? 'high' : 'medium';
+      type === 'filename'
+        ? 'low'
+        : meta.partOf
+          ? 'medium'
+          : meta.actors.length > 0 || weight >= 0.8
+            ? 'high'
+            : 'medium';
     const id = createHash('sha1')
       .update(`${e.source.uri}\u0000${e.source.record ?? ''}\u0000${e.time}\u0000${s.ids[ind]}\u0000${value}`)
       .digest('hex')

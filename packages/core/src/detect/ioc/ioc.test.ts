@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { Event, Finding } from '../../model/index.js';
 import { type Indicator, importStixObject } from '../../intel/index.js';
-import { IocDetector, IocMatcher, compileIocSpec, parseIpv4 } from './index.js';
+import type { Event, Finding } from '../../model/index.js';
+import { compileIocSpec, IocDetector, IocMatcher, parseIpv4 } from './index.js';
 
 const I = (type: Indicator['type'], value: string, extra: Partial<Indicator> = {}): Indicator => ({
   id: `${type}:${value}`,
@@ -32,21 +32,43 @@ describe('IocMatcher', () => {
       I('cidr4', '192.168.1.0/24'),
       I('cidr4', '0.0.0.0/0'),
     ]);
-    assert.deepEqual(hits(m, (o) => m.matchIp('10.20.3.40', o)), ['0.0.0.0/0', '10.0.0.0/8', '10.20.0.0/16', '10.20.3.0/24']);
-    assert.deepEqual(hits(m, (o) => m.matchIp('10.21.0.1', o)), ['0.0.0.0/0', '10.0.0.0/8']);
-    assert.deepEqual(hits(m, (o) => m.matchIp('1.2.3.4', o)), ['0.0.0.0/0', '1.2.3.4']);
-    assert.deepEqual(hits(m, (o) => m.matchIp('::ffff:1.2.3.4', o)), ['0.0.0.0/0', '1.2.3.4']);
-    assert.deepEqual(hits(m, (o) => m.matchIp('1.2.3.40', o)), ['0.0.0.0/0']);
-    assert.deepEqual(hits(m, (o) => m.matchIp('not-an-ip', o)), []);
+    assert.deepEqual(
+      hits(m, (o) => m.matchIp('10.20.3.40', o)),
+      ['0.0.0.0/0', '10.0.0.0/8', '10.20.0.0/16', '10.20.3.0/24'],
+    );
+    assert.deepEqual(
+      hits(m, (o) => m.matchIp('10.21.0.1', o)),
+      ['0.0.0.0/0', '10.0.0.0/8'],
+    );
+    assert.deepEqual(
+      hits(m, (o) => m.matchIp('1.2.3.4', o)),
+      ['0.0.0.0/0', '1.2.3.4'],
+    );
+    assert.deepEqual(
+      hits(m, (o) => m.matchIp('::ffff:1.2.3.4', o)),
+      ['0.0.0.0/0', '1.2.3.4'],
+    );
+    assert.deepEqual(
+      hits(m, (o) => m.matchIp('1.2.3.40', o)),
+      ['0.0.0.0/0'],
+    );
+    assert.deepEqual(
+      hits(m, (o) => m.matchIp('not-an-ip', o)),
+      [],
+    );
   });
 
   test('IPv4 parsing is strict', () => {
     assert.equal(parseIpv4('255.255.255.255'), 0xffffffff);
-    for (const bad of ['1.2.3', '1.2.3.4.5', '01.2.3.4', '1.2.3.256', '1..3.4', ' 1.2.3.4']) assert.equal(parseIpv4(bad), -1, bad);
+    for (const bad of ['1.2.3', '1.2.3.4.5', '01.2.3.4', '1.2.3.256', '1..3.4', ' 1.2.3.4'])
+      assert.equal(parseIpv4(bad), -1, bad);
   });
 
   test('IPv6 exact and CIDR', () => {
-    const m = matcher([I('ipv6', '2001:0db8:0000:0000:0000:0000:0000:0001'), I('cidr6', '2001:0db8:0000:0000:0000:0000:0000:0000/32')]);
+    const m = matcher([
+      I('ipv6', '2001:0db8:0000:0000:0000:0000:0000:0001'),
+      I('cidr6', '2001:0db8:0000:0000:0000:0000:0000:0000/32'),
+    ]);
     assert.equal(hits(m, (o) => m.matchIp('2001:db8::1', o)).length, 2);
     assert.equal(hits(m, (o) => m.matchIp('2001:db8:ffff::9', o)).length, 1);
     assert.equal(hits(m, (o) => m.matchIp('2001:db9::1', o)).length, 0);
@@ -54,11 +76,26 @@ describe('IocMatcher', () => {
 
   test('domains match themselves and their subdomains, never look-alikes', () => {
     const m = matcher([I('domain', 'cdn-syncsvc.com'), I('domain', 'a.b.example')]);
-    assert.deepEqual(hits(m, (o) => m.matchDomain('update.CDN-SYNCSVC.com.', o)), ['cdn-syncsvc.com']);
-    assert.deepEqual(hits(m, (o) => m.matchDomain('cdn-syncsvc.com', o)), ['cdn-syncsvc.com']);
-    assert.deepEqual(hits(m, (o) => m.matchDomain('notcdn-syncsvc.com', o)), []);
-    assert.deepEqual(hits(m, (o) => m.matchDomain('b.example', o)), []);
-    assert.deepEqual(hits(m, (o) => m.matchDomain('x.a.b.example', o)), ['a.b.example']);
+    assert.deepEqual(
+      hits(m, (o) => m.matchDomain('update.CDN-SYNCSVC.com.', o)),
+      ['cdn-syncsvc.com'],
+    );
+    assert.deepEqual(
+      hits(m, (o) => m.matchDomain('cdn-syncsvc.com', o)),
+      ['cdn-syncsvc.com'],
+    );
+    assert.deepEqual(
+      hits(m, (o) => m.matchDomain('notcdn-syncsvc.com', o)),
+      [],
+    );
+    assert.deepEqual(
+      hits(m, (o) => m.matchDomain('b.example', o)),
+      [],
+    );
+    assert.deepEqual(
+      hits(m, (o) => m.matchDomain('x.a.b.example', o)),
+      ['a.b.example'],
+    );
   });
 
   test('URLs, hashes, e-mail, file names; two feeds with one value', () => {
@@ -76,7 +113,11 @@ describe('IocMatcher', () => {
   });
 });
 
-const ev = (fields: Record<string, unknown>, time = Date.parse('2026-03-02T14:45:00Z'), record = 1): Event => ({
+const ev = (
+  fields: Record<string, unknown>,
+  time = Date.parse('2026-03-02T14:45:00Z'),
+  record = 1,
+): Event => ({
   time,
   source: { kind: 'test', uri: 'mem://events', record },
   fields,
@@ -92,22 +133,50 @@ describe('IocDetector', () => {
     I('ipv4', '203.0.113.9', { validFrom: Date.parse('2027-01-01T00:00:00Z') }),
     I('md5', 'c'.repeat(32)),
   ];
-  const spec = compileIocSpec(inds, (s) => (s === 'Onyx Sleet' || s === 'G0138' ? { id: 'G0138', name: 'Andariel' } : undefined));
+  const spec = compileIocSpec(inds, (s) =>
+    s === 'Onyx Sleet' || s === 'G0138' ? { id: 'G0138', name: 'Andariel' } : undefined,
+  );
   const det = new IocDetector(structuredClone(spec));
 
   test('Windows fields: Sysmon network, DNS, Hashes (IMPHASH ignored)', () => {
     const out: Finding[] = [];
     det.detect(
       [
-        ev({ EventID: 3, Computer: 'MES-02', DestinationIp: c2, SourceIp: '10.20.3.40', User: 'SJP\\hanil.park' }),
-        ev({ EventID: 22, Computer: 'MES-02', QueryName: 'update.cdn-syncsvc.com', QueryResults: `type:  5 x.example;::ffff:${c2};` }, undefined, 2),
-        ev({ EventID: 1, Computer: 'MES-02', Hashes: `SHA1=${'0'.repeat(40)},MD5=${'1'.repeat(32)},SHA256=${sha.toUpperCase()},IMPHASH=${'c'.repeat(32)}` }, undefined, 3),
+        ev({
+          EventID: 3,
+          Computer: 'MES-02',
+          DestinationIp: c2,
+          SourceIp: '10.20.3.40',
+          User: 'SJP\\hanil.park',
+        }),
+        ev(
+          {
+            EventID: 22,
+            Computer: 'MES-02',
+            QueryName: 'update.cdn-syncsvc.com',
+            QueryResults: `type:  5 x.example;::ffff:${c2};`,
+          },
+          undefined,
+          2,
+        ),
+        ev(
+          {
+            EventID: 1,
+            Computer: 'MES-02',
+            Hashes: `SHA1=${'0'.repeat(40)},MD5=${'1'.repeat(32)},SHA256=${sha.toUpperCase()},IMPHASH=${'c'.repeat(32)}`,
+          },
+          undefined,
+          3,
+        ),
         ev({ EventID: 3, Computer: 'MES-02', DestinationIp: '203.0.113.9' }, undefined, 4),
       ],
       out,
     );
     assert.deepEqual(
-      out.map((f) => [f.evidence[0].record, (f.details?.indicator as { value: string }).value]),
+      out.map((f) => [
+        f.evidence[0].record,
+        ((f.details as { indicator: unknown }).indicator as { value: string }).value,
+      ]),
       [
         [1, c2],
         [2, 'cdn-syncsvc.com'],
@@ -119,16 +188,35 @@ describe('IocDetector', () => {
     assert.equal(ip.detector, 'ioc');
     assert.equal(ip.host, 'MES-02');
     assert.equal(ip.severity, 'high');
-    assert.deepEqual(ip.actors?.map((a) => [a.id, a.weight]), [['G0138', 0.63]]);
-    assert.match(ip.actors?.[0].why ?? '', /ipv4 indicator 139\.180\.140\.83 from unit feed \(TLP:AMBER\) linked to Andariel; seen in DestinationIp/);
+    assert.deepEqual(
+      ip.actors?.map((a) => [a.id, a.weight]),
+      [['G0138', 0.63]],
+    );
+    assert.match(
+      ip.actors?.[0].why ?? '',
+      /ipv4 indicator 139\.180\.140\.83 from unit feed \(TLP:AMBER\) linked to Andariel; seen in DestinationIp/,
+    );
     assert.ok(ip.entities.some((e) => e.type === 'user' && e.value === 'SJP\\hanil.park'));
     assert.match(ip.rule.title, /Indicator match: ipv4 139\.180\.140\.83 \(Andariel\)/);
     assert.deepEqual(dom.entities[0], { type: 'domain', value: 'update.cdn-syncsvc.com' });
-    assert.deepEqual((file.details?.indicator as { malware: string[] }).malware, ['TigerRAT']);
+    assert.deepEqual(((file.details as { indicator: unknown }).indicator as { malware: string[] }).malware, [
+      'TigerRAT',
+    ]);
     assert.deepEqual(file.entities[0], { type: 'hash', value: sha });
     // deterministic ids
     const again: Finding[] = [];
-    det.detect([ev({ EventID: 3, Computer: 'MES-02', DestinationIp: c2, SourceIp: '10.20.3.40', User: 'SJP\\hanil.park' })], again);
+    det.detect(
+      [
+        ev({
+          EventID: 3,
+          Computer: 'MES-02',
+          DestinationIp: c2,
+          SourceIp: '10.20.3.40',
+          User: 'SJP\\hanil.park',
+        }),
+      ],
+      again,
+    );
     assert.equal(again[0].id, ip.id);
   });
 
@@ -146,16 +234,33 @@ describe('IocDetector', () => {
       ],
       out,
     );
-    assert.deepEqual(out.map((f) => f.evidence[0].record), [1, 2, 3, 4, 4, 5, 6, 7]);
+    assert.deepEqual(
+      out.map((f) => f.evidence[0].record),
+      [1, 2, 3, 4, 4, 5, 6, 7],
+    );
     assert.equal(out[0].host, '10.20.3.40');
-    assert.deepEqual(out[0].actors?.map((a) => a.id), ['G0138']);
+    assert.deepEqual(
+      out[0].actors?.map((a) => a.id),
+      ['G0138'],
+    );
     // a hash with no actor and no stated confidence is worth a look, not an alarm
     assert.equal(out[7].severity, 'medium');
     assert.equal(out[7].actors, undefined);
   });
 
   test('an AND pattern matched in part is labelled as such', () => {
-    const r = importStixObject({ type: 'bundle', objects: [{ type: 'indicator', id: 'indicator--9', pattern_type: 'stix', pattern: "[ipv4-addr:value = '9.9.9.9'] AND [domain-name:value = 'nine.example']", valid_from: '2020-01-01T00:00:00Z' }] });
+    const r = importStixObject({
+      type: 'bundle',
+      objects: [
+        {
+          type: 'indicator',
+          id: 'indicator--9',
+          pattern_type: 'stix',
+          pattern: "[ipv4-addr:value = '9.9.9.9'] AND [domain-name:value = 'nine.example']",
+          valid_from: '2020-01-01T00:00:00Z',
+        },
+      ],
+    });
     const d = new IocDetector(compileIocSpec(r.indicators));
     const out: Finding[] = [];
     d.detect([ev({ DestinationIp: '9.9.9.9' })], out);
@@ -168,7 +273,11 @@ describe('IocDetector', () => {
     const many: Indicator[] = [];
     for (let i = 0; i < 1_000_000; i++) {
       const a = (i * 2654435761) >>> 0;
-      many.push(i % 2 ? I('ipv4', `${a >>> 24}.${(a >>> 16) & 255}.${(a >>> 8) & 255}.${a & 255}`) : I('domain', `h${i}.bad${i % 997}.example`));
+      many.push(
+        i % 2
+          ? I('ipv4', `${a >>> 24}.${(a >>> 16) & 255}.${(a >>> 8) & 255}.${a & 255}`)
+          : I('domain', `h${i}.bad${i % 997}.example`),
+      );
     }
     const m = new IocMatcher(compileIocSpec(many));
     assert.equal(m.size, 1_000_000);

@@ -58,6 +58,7 @@ export class IocMatcher {
   private readonly domains = new Map<string, number>();
   private readonly urls = new Map<string, number>();
   private readonly hashes = new Map<string, number>();
+  private readonly hashesUpper = new Map<string, string>();
   private readonly emails = new Map<string, number>();
   private readonly filenames = new Map<string, number>();
 
@@ -106,7 +107,9 @@ export class IocMatcher {
         case T.sha1:
         case T.sha256:
         case T.sha512:
+          // Sysmon writes hashes in upper case: keep that spelling too, so lookups need no copy
           put(this.hashes as Map<string | number, number>, v, i);
+          this.hashesUpper.set(v.toUpperCase(), v);
           break;
         case T.email:
           put(this.emails as Map<string | number, number>, v, i);
@@ -182,6 +185,14 @@ export class IocMatcher {
       return;
     }
     if (s.indexOf(':') < 0) return;
+    // IPv4-mapped form as Sysmon writes DNS answers: ::ffff:1.2.3.4
+    if (s.startsWith('::ffff:')) {
+      const m4 = parseIpv4(s.slice(7));
+      if (m4 >= 0) {
+        this.matchIpv4Int(m4, out);
+        return;
+      }
+    }
     const c = canonicalIpv6(s);
     if (!c) return;
     if (c.startsWith('0000:0000:0000:0000:0000:ffff:')) {
@@ -214,7 +225,8 @@ export class IocMatcher {
       const hit = this.domains.get(from === 0 ? d : d.slice(from));
       if (hit !== undefined) this.chain(hit, out);
       const dot = d.indexOf('.', from);
-      if (dot < 0) return;
+      // indicators are registrable names or below: a bare top-level label is never one
+      if (dot < 0 || d.indexOf('.', dot + 1) < 0) return;
       from = dot + 1;
     }
   }
@@ -227,7 +239,8 @@ export class IocMatcher {
 
   matchHash(s: string, out: number[]): void {
     if (this.hashes.size === 0) return;
-    const h = s.length === 32 || s.length === 40 || s.length === 64 || s.length === 128 ? s.toLowerCase() : '';
+    const h =
+      s.length === 32 || s.length === 40 || s.length === 64 || s.length === 128 ? s.toLowerCase() : '';
     if (h) this.chain(this.hashes.get(h), out);
   }
 

@@ -3,8 +3,9 @@
  * (it travels to every hunt worker thread) and compact (a million indicators share a small table
  * of provenance records instead of a million objects).
  */
-import type { ActorEvidence } from '../../model/index.js';
+
 import type { Indicator, IndicatorType, Tlp } from '../../intel/index.js';
+import type { ActorEvidence } from '../../model/index.js';
 
 export const TYPE_CODES: readonly IndicatorType[] = [
   'ipv4',
@@ -64,25 +65,26 @@ export function compileIocSpec(indicators: readonly Indicator[], resolveActor?: 
     }
     return r;
   };
+  const typeCode = new Map(TYPE_CODES.map((t, i) => [t, i]));
   for (let i = 0; i < n; i++) {
     const ind = indicators[i];
     ids[i] = ind.id;
     values[i] = ind.value;
-    types[i] = TYPE_CODES.indexOf(ind.type);
-    const actors = [...new Map(ind.actors.map((a) => resolve(a)).map((r) => [r.id, r])).values()];
-    const m: IocMeta = { source: ind.source, actors };
-    if (ind.confidence !== undefined) m.confidence = ind.confidence;
-    if (ind.tlp) m.tlp = ind.tlp;
-    if (ind.validFrom !== undefined) m.validFrom = ind.validFrom;
-    if (ind.validUntil !== undefined) m.validUntil = ind.validUntil;
-    if (ind.malware?.length) m.malware = ind.malware;
-    if (ind.name) m.name = ind.name;
-    if (ind.pattern) m.pattern = ind.pattern;
-    if (ind.partOf) m.partOf = ind.partOf;
-    // cheap identity of the provenance record (JSON.stringify per indicator dominated compile time)
-    const key = `${m.source}\u0001${m.confidence}\u0001${m.tlp}\u0001${m.validFrom}\u0001${m.validUntil}\u0001${ind.actors.join('\u0002')}\u0001${m.malware?.join('\u0002')}\u0001${m.name}\u0001${m.pattern}\u0001${m.partOf?.group}`;
+    types[i] = typeCode.get(ind.type) as number;
+    // cheap identity of the provenance record; the record itself is built once per distinct key
+    const key = `${ind.source}\u0001${ind.confidence}\u0001${ind.tlp}\u0001${ind.validFrom}\u0001${ind.validUntil}\u0001${ind.actors.join('\u0002')}\u0001${ind.malware?.join('\u0002')}\u0001${ind.name}\u0001${ind.pattern}\u0001${ind.partOf?.group}`;
     let k = metaKey.get(key);
     if (k === undefined) {
+      const actors = [...new Map(ind.actors.map((a) => resolve(a)).map((r) => [r.id, r])).values()];
+      const m: IocMeta = { source: ind.source, actors };
+      if (ind.confidence !== undefined) m.confidence = ind.confidence;
+      if (ind.tlp) m.tlp = ind.tlp;
+      if (ind.validFrom !== undefined) m.validFrom = ind.validFrom;
+      if (ind.validUntil !== undefined) m.validUntil = ind.validUntil;
+      if (ind.malware?.length) m.malware = ind.malware;
+      if (ind.name) m.name = ind.name;
+      if (ind.pattern) m.pattern = ind.pattern;
+      if (ind.partOf) m.partOf = ind.partOf;
       k = metas.length;
       metas.push(m);
       metaKey.set(key, k);

@@ -2,110 +2,147 @@
  * Aho-Corasick multi-literal search (Aho & Corasick, 1975), used by the detector's literal
  * prefilter: one pass over a field value finds every rule literal it contains.
  *
- * Transitions are stored as one sorted (node, char) -> node hash map packed into typed arrays;
- * the root keeps a dense table for ASCII so that the common "no literal starts here" step is one
- * array read.
+ * States are numbered breadth-first, so shallow states (where a scan of ordinary text spends
+ * nearly all its time) have small numbers. Characters map to a small alphabet (those occurring in
+ * the patterns; every other character is symbol 0). The first states get a dense transition table
+ * with every (state, symbol) move precomputed through the fail links (one array read per
+ * character); deeper states, when the table would be too large, use a sparse hash map and their
+ * fail links, which always lead back into the dense part.
  */
+
+/** transition table entries (4 bytes each) per automaton */
+const DENSE_LIMIT = 2_000_000;
+
 export class AhoCorasick {
   readonly patternCount: number;
-  private readonly rootAscii: Int32Array;
-  private readonly edges: Map<number, number>;
-  private readonly fail: Int32Array;
-  /** per node: pattern indices ending here (own and inherited through fail links), or undefined */
-  private readonly out: (Int32Array | undefined)[];
-
   /** the scanned text is case-folded on the fly (patterns must then be given lower-cased) */
   readonly fold: boolean;
+  private readonly classOf: Uint16Array;
+  private readonly width: number;
+  /** states below this number are in the dense table */
+  private readonly denseStates: number;
+  private readonly delta: Int32Array;
+  /** sparse moves of the deeper states: state * 65536 + symbol -> state */
+  private readonly edges: Map<number, number>;
+  private readonly fail: Int32Array;
+  /** per state: pattern indices ending here (own and inherited through fail links), or undefined */
+  private readonly out: (Int32Array | undefined)[];
 
   constructor(patterns: readonly string[], fold = false) {
     this.patternCount = patterns.length;
     this.fold = fold;
-    const edges = new Map<number, number>();
-    const outs: number[][] = [[]];
-    let nodes = 1;
-    // Node ids fit in 2^21 (2M nodes); key = node * 2^16... chars are UTF-16 units (< 2^16).
-    const key = (node: number, ch: number) => node * 65536 + ch;
+    // alphabet
+    const classOf = new Uint16Array(65536);
+    let width = 1;
+    for (const p of patterns) {
+      for (let i = 0; i < p.length; i++) {
+        const ch = p.charCodeAt(i);
+        if (classOf[ch] === 0) classOf[ch] = width++;
+      }
+    }
+    // trie, with insertion-order ids
+    const key = (node: number, sym: number) => node * 65536 + sym;
+    const trie = new Map<number, number>();
+    const ends: number[][] = [[]];
+    let count = 1;
     patterns.forEach((p, idx) => {
       let s = 0;
       for (let i = 0; i < p.length; i++) {
-        const k = key(s, p.charCodeAt(i));
-        let nx = edges.get(k);
+        const k = key(s, classOf[p.charCodeAt(i)]);
+        let nx = trie.get(k);
         if (nx === undefined) {
-          nx = nodes++;
-          edges.set(k, nx);
-          outs.push([]);
+          nx = count++;
+          trie.set(k, nx);
+          ends.push([]);
         }
         s = nx;
       }
-      outs[s].push(idx);
+      ends[s].push(idx);
     });
-    // children lists for the breadth-first fail link construction
-    const children: [number, number][][] = Array.from({ length: nodes }, () => []);
-    for (const [k, child] of edges) children[Math.floor(k / 65536)].push([k % 65536, child]);
-    const fail = new Int32Array(nodes);
-    const queue: number[] = [];
-    for (const [, child] of children[0]) {
-      fail[child] = 0;
-      queue.push(child);
+    const children: [number, number][][] = Array.from({ length: count }, () => []);
+    for (const [k, child] of trie) children[Math.floor(k / 65536)].push([k % 65536, child]);
+    // breadth-first renumbering
+    const order = [0];
+    for (let i = 0; i < order.length; i++) for (const [, c] of children[order[i]]) order.push(c);
+    const rank = new Int32Array(count);
+    order.forEach((old, r) => {
+      rank[old] = r;
+    });
+    const edges = new Map<number, number>();
+    for (const [k, child] of trie) edges.set(key(rank[Math.floor(k / 65536)], k % 65536), rank[child]);
+    const outs: number[][] = order.map((old) => ends[old]);
+    // fail links, breadth-first
+    const fail = new Int32Array(count);
+    const parentOf = new Int32Array(count);
+    const symOf = new Int32Array(count);
+    for (const [k, child] of edges) {
+      parentOf[child] = Math.floor(k / 65536);
+      symOf[child] = k % 65536;
     }
-    for (let qi = 0; qi < queue.length; qi++) {
-      const s = queue[qi];
-      for (const [ch, child] of children[s]) {
-        let f = fail[s];
-        let nx = edges.get(key(f, ch));
-        while (nx === undefined && f !== 0) {
-          f = fail[f];
-          nx = edges.get(key(f, ch));
-        }
-        fail[child] = nx !== undefined && nx !== child ? nx : 0;
-        if (outs[fail[child]].length) outs[child].push(...outs[fail[child]]);
-        queue.push(child);
+    const goto = (s: number, sym: number): number => {
+      for (;;) {
+        const nx = edges.get(key(s, sym));
+        if (nx !== undefined) return nx;
+        if (s === 0) return 0;
+        s = fail[s];
+      }
+    };
+    for (let s = 1; s < count; s++) {
+      const parent = parentOf[s];
+      fail[s] = parent === 0 ? 0 : goto(fail[parent], symOf[s]);
+      if (outs[fail[s]].length) outs[s] = [...outs[s], ...outs[fail[s]]];
+    }
+    const denseStates = Math.max(1, Math.min(count, Math.floor(DENSE_LIMIT / width)));
+    const delta = new Int32Array(denseStates * width);
+    for (let s = 0; s < denseStates; s++) {
+      for (let sym = 0; sym < width; sym++) {
+        const nx = edges.get(key(s, sym));
+        delta[s * width + sym] = nx !== undefined ? nx : s === 0 ? 0 : delta[fail[s] * width + sym];
       }
     }
-    const rootAscii = new Int32Array(128);
-    for (let c = 0; c < 128; c++) rootAscii[c] = edges.get(key(0, c)) ?? 0;
-    this.rootAscii = rootAscii;
+    this.classOf = classOf;
+    this.width = width;
+    this.denseStates = denseStates;
+    this.delta = delta;
     this.edges = edges;
     this.fail = fail;
     this.out = outs.map((o) => (o.length ? Int32Array.from(new Set(o)) : undefined));
   }
 
-  private step(s: number, ch: number): number {
+  private sparseStep(s: number, sym: number): number {
     for (;;) {
-      if (s === 0) return ch < 128 ? this.rootAscii[ch] : (this.edges.get(ch) ?? 0);
-      const nx = this.edges.get(s * 65536 + ch);
+      if (s < this.denseStates) return this.delta[s * this.width + sym];
+      const nx = this.edges.get(s * 65536 + sym);
       if (nx !== undefined) return nx;
       s = this.fail[s];
     }
   }
 
   /**
-   * Runs the automaton over `text` from state `s`, calling `onOut` at states with outputs; stops
-   * early when `onOut` returns true. Folding lower-cases ASCII letters arithmetically and other
-   * characters with toLowerCase (which may yield two code units, fed in turn), so no lower-cased
-   * copy of the text is made.
+   * Runs the automaton over `text`, calling `onOut` at states with outputs; stops early when
+   * `onOut` returns true. Folding lower-cases ASCII letters arithmetically and other characters
+   * with toLowerCase (which may yield two code units, fed in turn): no lower-cased copy is made.
    */
-  private run(text: string, onOut: (o: Int32Array) => boolean | undefined): boolean {
+  private run(text: string, onOut: (o: Int32Array) => boolean): boolean {
+    const { delta, classOf, width, out, fold, denseStates } = this;
     let s = 0;
-    const out = this.out;
-    const fold = this.fold;
     for (let i = 0; i < text.length; i++) {
       let ch = text.charCodeAt(i);
       if (fold) {
         if (ch >= 65 && ch <= 90) ch += 32;
         else if (ch >= 128) {
           const lower = String.fromCharCode(ch).toLowerCase();
-          if (lower.length > 1) {
-            for (let k = 0; k < lower.length - 1; k++) {
-              s = this.step(s, lower.charCodeAt(k));
-              const o = out[s];
-              if (o !== undefined && onOut(o)) return true;
-            }
+          for (let k = 0; k < lower.length - 1; k++) {
+            const sym = classOf[lower.charCodeAt(k)];
+            s = s < denseStates ? delta[s * width + sym] : this.sparseStep(s, sym);
+            const o = out[s];
+            if (o !== undefined && onOut(o)) return true;
           }
           ch = lower.charCodeAt(lower.length - 1);
         }
       }
-      s = this.step(s, ch);
+      const sym = classOf[ch];
+      s = s < denseStates ? delta[s * width + sym] : this.sparseStep(s, sym);
       const o = out[s];
       if (o !== undefined && onOut(o)) return true;
     }
@@ -138,4 +175,28 @@ export class AhoCorasick {
       return false;
     });
   }
+}
+
+/**
+ * A native regular expression that matches whenever a case-folded scan would find one of these
+ * lower-case ASCII literals: a quick gate (V8 compiles it to machine code) in front of the
+ * automaton for the keyword scans over every value of an event. Exact as a gate: with the `i`
+ * flag, ASCII letters match both cases, and the two characters whose toLowerCase() yields ASCII
+ * (U+212A KELVIN SIGN -> k, U+0130 -> i + U+0307) are added where they can complete a literal.
+ * Undefined when a literal is not ASCII or the set is too large to be worth it.
+ */
+export function literalGate(literals: readonly string[]): RegExp | undefined {
+  if (literals.length === 0 || literals.length > 500) return undefined;
+  if (literals.some((l) => !/^[\x20-\x7e]+$/.test(l) || l !== l.toLowerCase())) return undefined;
+  const alts = literals.map((l) => {
+    let src = '';
+    for (let i = 0; i < l.length; i++) {
+      const c = l[i];
+      if (c === 'k') src += '[k\u212a]';
+      else if (c === 'i' && i === l.length - 1) src += '[i\u0130]';
+      else src += c.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+    }
+    return src;
+  });
+  return new RegExp(alts.join('|'), 'i');
 }

@@ -3,7 +3,15 @@ import { test } from 'node:test';
 import { HaechiError } from '../../errors.js';
 import { compileCondition, parseCondition } from './condition.js';
 
-const IDS = ['selection', 'selection_img', 'selection_cli', 'filter_main_a', 'filter_optional_b', 'keywords', '_private'];
+const IDS = [
+  'selection',
+  'selection_img',
+  'selection_cli',
+  'filter_main_a',
+  'filter_optional_b',
+  'keywords',
+  '_private',
+];
 
 /** Evaluates `cond` with the identifiers in `truthy` true and the others false. */
 function evaluate(cond: string, truthy: string[]): boolean {
@@ -28,8 +36,18 @@ const CASES: [cond: string, truthy: string[], expected: boolean, why: string][] 
   ['all of selection_*', ['selection_img'], false, 'all of pattern: one missing'],
   ['all of selection_*', ['selection_img', 'selection_cli'], true, 'all of pattern'],
   ['any of selection*', ['selection'], true, 'any of = 1 of'],
-  ['all of selection* and not 1 of filter_*', ['selection', 'selection_img', 'selection_cli', 'filter_optional_b'], false, 'quantifiers with not'],
-  ['all of selection* and not 1 of filter_*', ['selection', 'selection_img', 'selection_cli'], true, 'quantifiers with not (no filter)'],
+  [
+    'all of selection* and not 1 of filter_*',
+    ['selection', 'selection_img', 'selection_cli', 'filter_optional_b'],
+    false,
+    'quantifiers with not',
+  ],
+  [
+    'all of selection* and not 1 of filter_*',
+    ['selection', 'selection_img', 'selection_cli'],
+    true,
+    'quantifiers with not (no filter)',
+  ],
   ['not 1 of filter_* and selection', ['selection'], true, 'not applies to the quantifier only'],
   ['1 of them', ['_private'], false, 'them excludes identifiers starting with _'],
   ['1 of them', ['keywords'], true, '1 of them'],
@@ -37,14 +55,28 @@ const CASES: [cond: string, truthy: string[], expected: boolean, why: string][] 
   ['all of them', ['selection'], false, 'all of them: most missing'],
   ['2 of selection*', ['selection', 'selection_cli'], true, 'N of'],
   ['2 of selection*', ['selection'], false, 'N of: too few'],
-  ['SELECTION_IMG AND NOT filter_main_a'.replace('SELECTION_IMG', 'selection_img'), ['selection_img'], true, 'operators are case-insensitive'],
-  ['selection and (keywords or (selection_img and not selection_cli))', ['selection', 'selection_img'], true, 'nested parentheses'],
+  [
+    'SELECTION_IMG AND NOT filter_main_a'.replace('SELECTION_IMG', 'selection_img'),
+    ['selection_img'],
+    true,
+    'operators are case-insensitive',
+  ],
+  [
+    'selection and (keywords or (selection_img and not selection_cli))',
+    ['selection', 'selection_img'],
+    true,
+    'nested parentheses',
+  ],
   ['1 of _private', ['_private'], true, 'explicit patterns may name _ identifiers'],
 ];
 
 test('condition grammar and precedence', () => {
   for (const [cond, truthy, expected, why] of CASES) {
-    assert.equal(evaluate(cond, truthy), expected, `${cond} with ${truthy.join(',') || 'nothing'} true: ${why}`);
+    assert.equal(
+      evaluate(cond, truthy),
+      expected,
+      `${cond} with ${truthy.join(',') || 'nothing'} true: ${why}`,
+    );
   }
 });
 
@@ -53,7 +85,13 @@ test('condition parse tree', () => {
     op: 'or',
     args: [
       { op: 'id', name: 'a' },
-      { op: 'and', args: [{ op: 'id', name: 'b' }, { op: 'not', arg: { op: 'id', name: 'c' } }] },
+      {
+        op: 'and',
+        args: [
+          { op: 'id', name: 'b' },
+          { op: 'not', arg: { op: 'id', name: 'c' } },
+        ],
+      },
     ],
   });
 });

@@ -86,12 +86,17 @@ export function parseCondition(src: string, identifiers: readonly string[]): Con
   };
   const parseQuant = (): ConditionNode => {
     const t = peek();
-    if (t !== undefined && toks[i + 1]?.toLowerCase() === 'of' && (t === 'all' || t === 'any' || /^\d+$/.test(t))) {
+    if (
+      t !== undefined &&
+      toks[i + 1]?.toLowerCase() === 'of' &&
+      (t === 'all' || t === 'any' || /^\d+$/.test(t))
+    ) {
       const count: 'all' | number = t === 'all' ? 'all' : t === 'any' ? 1 : Number(t);
       if (count === 0) reject(`'0 of' is not a valid quantifier`);
       i += 2;
       const pattern = toks[i];
-      if (pattern === undefined || pattern === '(' || pattern === ')') reject(`'${t} of' needs a pattern or 'them'`);
+      if (pattern === undefined || pattern === '(' || pattern === ')')
+        reject(`'${t} of' needs a pattern or 'them'`);
       i++;
       let names: string[];
       if (pattern.toLowerCase() === 'them') names = identifiers.filter((n) => !n.startsWith('_'));
@@ -114,7 +119,8 @@ export function parseCondition(src: string, identifiers: readonly string[]): Con
       return e;
     }
     const lower = t.toLowerCase();
-    if (t === ')' || lower === 'and' || lower === 'or' || lower === 'of') reject(`unexpected '${t}' in '${src}'`);
+    if (t === ')' || lower === 'and' || lower === 'or' || lower === 'of')
+      reject(`unexpected '${t}' in '${src}'`);
     i++;
     if (!known.has(t)) reject(`unknown identifier '${t}'`);
     return { op: 'id', name: t };
@@ -126,7 +132,10 @@ export function parseCondition(src: string, identifiers: readonly string[]): Con
 }
 
 /** Evaluates a condition tree into a closure over compiled identifier tests. */
-export function compileCondition<C>(node: ConditionNode, tests: ReadonlyMap<string, (ctx: C) => boolean>): (ctx: C) => boolean {
+export function compileCondition<C>(
+  node: ConditionNode,
+  tests: ReadonlyMap<string, (ctx: C) => boolean>,
+): (ctx: C) => boolean {
   switch (node.op) {
     case 'id':
       return tests.get(node.name)!;

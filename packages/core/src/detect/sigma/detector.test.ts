@@ -16,7 +16,11 @@ function rule(yaml: string): SigmaRule {
 
 let record = 0;
 function ev(fields: Record<string, unknown>, kind = 'winjson'): Event {
-  return { time: Date.UTC(2024, 4, 6, 7, 8, 9), source: { kind, uri: 'events.json', record: ++record }, fields };
+  return {
+    time: Date.UTC(2024, 4, 6, 7, 8, 9),
+    source: { kind, uri: 'events.json', record: ++record },
+    fields,
+  };
 }
 
 function detect(rules: SigmaRule[], events: Event[], opts = {}): Finding[] {
@@ -74,7 +78,11 @@ test('Security 4688 events are read through the field aliases of the map', () =>
     ],
   );
   // a field named like the alias target is not read under its Sysmon name
-  assert.equal(detect([WHOAMI], [ev({ Channel: 'Security', EventID: 4688, Image: 'C:\\whoami.exe', User: 'bob' })]).length, 0);
+  assert.equal(
+    detect([WHOAMI], [ev({ Channel: 'Security', EventID: 4688, Image: 'C:\\whoami.exe', User: 'bob' })])
+      .length,
+    0,
+  );
 });
 
 test('findings carry the rule, ATT&CK ids, entities, evidence and a deterministic id', () => {
@@ -138,10 +146,22 @@ detection:
     ev({ 'id.resp_h': '203.0.113.9', 'id.resp_p': 4444 }, 'zeek.conn'),
     ev({ dest_ip: '203.0.113.9', dest_port: 4444 }, 'eve.flow'),
     ev({ dest_ip: '198.51.100.1', dest_port: 4444 }, 'eve.flow'),
-    ev({ Channel: SYSMON, EventID: 12, EventType: 'CreateKey', TargetObject: 'HKLM\\Software\\Microsoft\\Windows\\CurrentVersion\\Run\\x' }),
-    ev({ Channel: SYSMON, EventID: 12, EventType: 'DeleteKey', TargetObject: 'HKLM\\Software\\Microsoft\\Windows\\CurrentVersion\\Run\\x' }),
+    ev({
+      Channel: SYSMON,
+      EventID: 12,
+      EventType: 'CreateKey',
+      TargetObject: 'HKLM\\Software\\Microsoft\\Windows\\CurrentVersion\\Run\\x',
+    }),
+    ev({
+      Channel: SYSMON,
+      EventID: 12,
+      EventType: 'DeleteKey',
+      TargetObject: 'HKLM\\Software\\Microsoft\\Windows\\CurrentVersion\\Run\\x',
+    }),
   ];
-  const got = detect([dns, fw, add], events).map((f) => `${f.rule.title}@${f.evidence[0].record! - events[0].source.record!}`);
+  const got = detect([dns, fw, add], events).map(
+    (f) => `${f.rule.title}@${f.evidence[0].record! - events[0].source.record!}`,
+  );
   assert.deepEqual(got, ['dns@0', 'firewall@2', 'firewall@3', 'registry add@5']);
 });
 
@@ -169,7 +189,11 @@ detection:
   const out: Finding[] = [];
   d.detect(
     [
-      ev({ Channel: 'Windows PowerShell', EventID: 800, Payload: 'Invoke-Mimikatz SEKURLSA::LogonPasswords' }),
+      ev({
+        Channel: 'Windows PowerShell',
+        EventID: 800,
+        Payload: 'Invoke-Mimikatz SEKURLSA::LogonPasswords',
+      }),
       ev({ Channel: SYSMON, EventID: 15, Contents: 'sekurlsa::' }),
       ev({ Payload: 'sekurlsa::' }, 'auditd'),
     ],
@@ -188,11 +212,20 @@ test('the log source map is data and is validated', () => {
   assert.deepEqual(pc.sources[0], { channels: ['microsoft-windows-sysmon/operational'], eventIds: [1] });
   assert.equal(pc.sources[1].fields?.Image, 'NewProcessName');
   assert.equal(map.lookup({ product: 'aws', service: 'cloudtrail' }), undefined);
-  assert.throws(() => parseLogsourceMap('logsources:\n  - product: x\n    sources: [{ EventID: 1 }]\n', 'm.yaml'), /needs 'Channel' or 'kind'/);
-  assert.throws(() => parseLogsourceMap('logsources:\n  - product: x\n    sources: [{ kind: k, bogus: 1 }]\n', 'm.yaml'), /unknown key 'bogus'/);
+  assert.throws(
+    () => parseLogsourceMap('logsources:\n  - product: x\n    sources: [{ EventID: 1 }]\n', 'm.yaml'),
+    /needs 'Channel' or 'kind'/,
+  );
+  assert.throws(
+    () => parseLogsourceMap('logsources:\n  - product: x\n    sources: [{ kind: k, bogus: 1 }]\n', 'm.yaml'),
+    /unknown key 'bogus'/,
+  );
   assert.throws(() => parseLogsourceMap('nothing: here\n', 'm.yaml'), /expected a 'logsources' list/);
   // a custom map routes a product of one's own
-  const custom = parseLogsourceMap('logsources:\n  - product: acme\n    sources: [{ kind: acme.audit, fields: { user: actor.name } }]\n', 'm.yaml');
+  const custom = parseLogsourceMap(
+    'logsources:\n  - product: acme\n    sources: [{ kind: acme.audit, fields: { user: actor.name } }]\n',
+    'm.yaml',
+  );
   const acme = rule(`
 title: acme
 logsource: {product: acme}
@@ -200,13 +233,30 @@ detection:
   sel: {user: mallory}
   condition: sel
 `);
-  assert.equal(detect([acme], [ev({ 'actor.name': 'Mallory' }, 'acme.audit')], { logsources: custom }).length, 1);
+  assert.equal(
+    detect([acme], [ev({ 'actor.name': 'Mallory' }, 'acme.audit')], { logsources: custom }).length,
+    1,
+  );
 });
 
-test('the literal prefilter never changes the findings', { skip: skipUnlessData('sigma/rules/windows') }, () => {
-  const loaded = loadRules([sharedData('sigma/rules/windows/process_creation'), sharedData('sigma/rules/windows/powershell')]);
+test('the literal prefilter never changes the findings', {
+  skip: skipUnlessData('sigma/rules/windows'),
+}, () => {
+  const loaded = loadRules([
+    sharedData('sigma/rules/windows/process_creation'),
+    sharedData('sigma/rules/windows/powershell'),
+  ]);
   // events built to hit many different rules: command lines and images from common techniques
-  const images = ['powershell.exe', 'cmd.exe', 'rundll32.exe', 'regsvr32.exe', 'certutil.exe', 'whoami.exe', 'mshta.exe', 'wmic.exe'];
+  const images = [
+    'powershell.exe',
+    'cmd.exe',
+    'rundll32.exe',
+    'regsvr32.exe',
+    'certutil.exe',
+    'whoami.exe',
+    'mshta.exe',
+    'wmic.exe',
+  ];
   const commands = [
     'powershell -nop -w hidden -enc SQBFAFgA',
     'cmd.exe /c whoami /all',
@@ -222,8 +272,19 @@ test('the literal prefilter never changes the findings', { skip: skipUnlessData(
   const events: Event[] = [];
   for (const img of images) {
     for (const cmd of commands) {
-      events.push(ev({ Channel: SYSMON, EventID: 1, Image: `C:\\Windows\\System32\\${img}`, OriginalFileName: img.toUpperCase(), CommandLine: cmd, ParentImage: 'C:\\Windows\\explorer.exe' }));
-      events.push(ev({ Channel: 'Microsoft-Windows-PowerShell/Operational', EventID: 4104, ScriptBlockText: cmd }));
+      events.push(
+        ev({
+          Channel: SYSMON,
+          EventID: 1,
+          Image: `C:\\Windows\\System32\\${img}`,
+          OriginalFileName: img.toUpperCase(),
+          CommandLine: cmd,
+          ParentImage: 'C:\\Windows\\explorer.exe',
+        }),
+      );
+      events.push(
+        ev({ Channel: 'Microsoft-Windows-PowerShell/Operational', EventID: 4104, ScriptBlockText: cmd }),
+      );
     }
   }
   const key = (f: Finding) => `${f.rule.id}@${f.evidence[0].record}`;
@@ -231,4 +292,49 @@ test('the literal prefilter never changes the findings', { skip: skipUnlessData(
   const without = detect(loaded.rules, events, { prefilter: false }).map(key).sort();
   assert.ok(withPf.length > 100, `the events hit many rules (${withPf.length})`);
   assert.deepEqual(withPf, without);
+});
+
+test('rules are indexed by the EventIDs their detection requires', () => {
+  const logon = rule(`
+title: logon
+logsource: {product: windows, service: security}
+detection:
+  sel: {EventID: [4624, 4625], LogonType: 10}
+  condition: sel
+`);
+  const anyId = rule(`
+title: any id
+logsource: {product: windows, service: security}
+detection:
+  sel: {EventID: 4624}
+  other: {TargetUserName: bob}
+  condition: sel or other
+`);
+  const notId = rule(`
+title: negated id
+logsource: {product: windows, service: security}
+detection:
+  sel: {TargetUserName: bob}
+  filter: {EventID: 4624}
+  condition: sel and not filter
+`);
+  assert.deepEqual(logon.eventIds, [4624, 4625]);
+  assert.equal(anyId.eventIds, undefined, 'an OR branch without an id: any id');
+  assert.equal(notId.eventIds, undefined, 'a negated id does not constrain');
+  const d = new SigmaDetector([logon, anyId, notId]);
+  const titles = (fields: Record<string, unknown>) => d.rulesFor(ev(fields)).map((r) => r.title);
+  assert.deepEqual(titles({ Channel: 'Security', EventID: 4625 }), ['logon', 'any id', 'negated id']);
+  assert.deepEqual(titles({ Channel: 'Security', EventID: 4688 }), ['any id', 'negated id']);
+  assert.deepEqual(titles({ Channel: 'Security', EventID: '4624' }), ['logon', 'any id', 'negated id']);
+  // and the process_creation source's own ids intersect the rule's
+  const sysmonOnly = rule(`
+title: sysmon only
+logsource: {product: windows, category: process_creation}
+detection:
+  sel: {EventID: 1, Image|endswith: '\\\\x.exe'}
+  condition: sel
+`);
+  const d2 = new SigmaDetector([sysmonOnly]);
+  assert.equal(d2.rulesFor(ev({ Channel: SYSMON, EventID: 1 })).length, 1);
+  assert.equal(d2.rulesFor(ev({ Channel: 'Security', EventID: 4688 })).length, 0);
 });

@@ -15,10 +15,10 @@
 import { createHash } from 'node:crypto';
 import type { EventDetector } from '../../analytics/types.js';
 import type { Entity, Event, Finding } from '../../model/index.js';
-import { AhoCorasick } from './aho-corasick.js';
+import { AhoCorasick, literalGate } from './aho-corasick.js';
+import { parseIp } from './ip.js';
 import { type LogsourceMap, type LogsourceSource, loadLogsourceMap } from './logsource-map.js';
 import { MatchContext } from './match-context.js';
-import { parseIp } from './ip.js';
 import type { SigmaRule } from './rule.js';
 
 export interface SigmaDetectorOptions {
@@ -41,7 +41,7 @@ interface Group {
   slots: Slot[];
   /** per slot: index into `stamp`, -1 when the slot is always evaluated */
   pf: Int32Array;
-  scans: { field: string; ac: AhoCorasick; slotsOf: Int32Array[] }[];
+  scans: { field: string; ac: AhoCorasick; slotsOf: Int32Array[]; gate?: RegExp; minLen: number }[];
   stamp: Uint32Array;
 }
 
@@ -72,7 +72,17 @@ function whereHolds(source: LogsourceSource, ctx: MatchContext): boolean {
 }
 
 const USER_FIELDS = ['User', 'SubjectUserName', 'TargetUserName'];
-const IP_FIELDS = ['IpAddress', 'SourceIp', 'DestinationIp', 'SourceAddress', 'DestAddress', 'id.orig_h', 'id.resp_h', 'src_ip', 'dest_ip'];
+const IP_FIELDS = [
+  'IpAddress',
+  'SourceIp',
+  'DestinationIp',
+  'SourceAddress',
+  'DestAddress',
+  'id.orig_h',
+  'id.resp_h',
+  'src_ip',
+  'dest_ip',
+];
 const IGNORED_VALUES = new Set(['', '-', 'n/a', '::', '0.0.0.0', '127.0.0.1', '::1']);
 
 /** Entities of a matched event (DESIGN.md "Entity"), read through the source's aliases. */
@@ -102,7 +112,9 @@ export function entitiesOf(ctx: MatchContext): Entity[] {
 function findingId(ruleId: string, event: Event): string {
   const s = event.source;
   const h = createHash('sha1');
-  h.update(`${ruleId}\u0000${s.kind}\u0000${s.uri}\u0000${s.record ?? ''}\u0000${s.record === undefined ? event.time : ''}`);
+  h.update(
+    `${ruleId}\u0000${s.kind}\u0000${s.uri}\u0000${s.record ?? ''}\u0000${s.record === undefined ? event.time : ''}`,
+  );
   return h.digest('hex').slice(0, 24);
 }
 
@@ -139,7 +151,8 @@ export class SigmaDetector implements EventDetector {
         for (const kind of source.kinds ?? []) push(this.byKind, kind, slot);
         // file the rule under the EventIDs both its source and its detection allow
         let eids: number[] = source.eventIds ?? rule.eventIds ?? [-1];
-        if (source.eventIds && rule.eventIds) eids = source.eventIds.filter((e) => rule.eventIds!.includes(e));
+        if (source.eventIds && rule.eventIds)
+          eids = source.eventIds.filter((e) => rule.eventIds!.includes(e));
         for (const ch of source.channels ?? []) {
           let m = this.byChannel.get(ch);
           if (!m) this.byChannel.set(ch, (m = new Map()));
@@ -225,7 +238,16 @@ export class SigmaDetector implements EventDetector {
       });
       for (const [field, lits] of perField) {
         const patterns = [...lits.keys()];
-        scans.push({ field, ac: new AhoCorasick(patterns, true), slotsOf: patterns.map((p) => Int32Array.from(lits.get(p)!)) });
+        scans.push({
+          field,
+          ac: new AhoCorasick(patterns, true),
+          slotsOf: patterns.map((p) => Int32Array.from(lits.get(p)!)),
+          // a native regex gate first: V8 compiles it to machine code that rejects ordinary text
+          // several times faster than the automaton steps through it
+          gate: literalGate(patterns),
+          // a value shorter than every literal cannot contain one
+          minLen: patterns.reduce((m, p) => Math.min(m, p.length), Number.POSITIVE_INFINITY),
+        });
       }
     }
     return { aliases, slots, pf, scans, stamp: new Uint32Array(slots.length) };
@@ -247,15 +269,27 @@ export class SigmaDetector implements EventDetector {
           // the automata fold case as they read, so they run on the raw text; their field names
           // already have the aliases applied; '*' is every value of the event (keyword rules)
           if (scan.field === '*') {
-            for (const s of ctx.values()) scan.ac.mark(s, scan.slotsOf, stamp, epoch);
+            const values = ctx.values();
+            const gate = scan.gate;
+            const minLen = scan.minLen;
+            for (let v = 0; v < values.length; v++) {
+              const s = values[v];
+              if (s.length >= minLen && (gate === undefined || gate.test(s))) scan.ac.mark(s, scan.slotsOf, stamp, epoch);
+            }
             continue;
           }
           ctx.aliases = undefined;
           const t = ctx.text(scan.field);
           ctx.aliases = g.aliases;
           if (t === null) continue;
-          if (typeof t === 'string') scan.ac.mark(t, scan.slotsOf, stamp, epoch);
-          else for (const s of t) scan.ac.mark(s, scan.slotsOf, stamp, epoch);
+          const gate = scan.gate;
+          if (typeof t === 'string') {
+            if (t.length >= scan.minLen && (gate === undefined || gate.test(t))) scan.ac.mark(t, scan.slotsOf, stamp, epoch);
+          } else {
+            for (const s of t) {
+              if (s.length >= scan.minLen && (gate === undefined || gate.test(s))) scan.ac.mark(s, scan.slotsOf, stamp, epoch);
+            }
+          }
         }
         const slots = g.slots;
         const pf = g.pf;

@@ -4,7 +4,7 @@
  * modifiers are applied in the order written ("Value Modifiers": "applied in the given order").
  */
 import { HaechiError } from '../../errors.js';
-import { AhoCorasick } from './aho-corasick.js';
+import { AhoCorasick, literalGate } from './aho-corasick.js';
 import { type Cidr, cidrContains, parseCidr, parseIp } from './ip.js';
 import type { FieldText, MatchContext } from './match-context.js';
 import {
@@ -77,7 +77,9 @@ function valueTokens(v: Value): Token[] {
 function plainBytes(v: Value, key: string, mod: string): Uint8Array {
   if ('bytes' in v) return v.bytes;
   if (hasWildcards(v.tokens)) {
-    reject(`modifier '${mod}' cannot encode the wildcard value '${renderTokens(v.tokens)}' in field '${key}'`);
+    reject(
+      `modifier '${mod}' cannot encode the wildcard value '${renderTokens(v.tokens)}' in field '${key}'`,
+    );
   }
   return Buffer.from(tokensText(v.tokens), 'utf8');
 }
@@ -168,10 +170,14 @@ function transform(raw: unknown, mods: string[], key: string, opts: FieldCompile
         }));
         break;
       case 'base64':
-        alts = alts.map((a) => ({ tokens: [{ t: 'lit', v: Buffer.from(plainBytes(a, key, mod)).toString('base64') }] }));
+        alts = alts.map((a) => ({
+          tokens: [{ t: 'lit', v: Buffer.from(plainBytes(a, key, mod)).toString('base64') }],
+        }));
         break;
       case 'base64offset':
-        alts = alts.flatMap((a) => base64Offsets(plainBytes(a, key, mod)).map((s) => ({ tokens: [{ t: 'lit', v: s }] as Token[] })));
+        alts = alts.flatMap((a) =>
+          base64Offsets(plainBytes(a, key, mod)).map((s) => ({ tokens: [{ t: 'lit', v: s }] as Token[] })),
+        );
         break;
       case 'utf16le':
       case 'wide':
@@ -180,14 +186,18 @@ function transform(raw: unknown, mods: string[], key: string, opts: FieldCompile
         alts = alts.map((a) => {
           if ('bytes' in a) reject(`modifier '${mod}' applied to already encoded bytes in field '${key}'`);
           if (hasWildcards(a.tokens)) {
-            reject(`modifier '${mod}' cannot encode the wildcard value '${renderTokens(a.tokens)}' in field '${key}'`);
+            reject(
+              `modifier '${mod}' cannot encode the wildcard value '${renderTokens(a.tokens)}' in field '${key}'`,
+            );
           }
           const text = tokensText(a.tokens);
           return { bytes: utf16(text, mod === 'utf16be', mod === 'utf16') };
         });
         break;
       case 'expand':
-        alts = alts.flatMap((a) => expandPlaceholders(valueTokens(a), key, opts).map((tokens) => ({ tokens })));
+        alts = alts.flatMap((a) =>
+          expandPlaceholders(valueTokens(a), key, opts).map((tokens) => ({ tokens })),
+        );
         break;
       default:
         break;
@@ -226,7 +236,8 @@ export function parseDateValue(s: string): Date | undefined {
     const n = Number(t);
     return new Date(n > 1e11 ? n : n * 1000);
   }
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i.exec(t);
+  const m =
+    /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i.exec(t);
   if (!m) {
     const d = new Date(t);
     return Number.isNaN(d.getTime()) ? undefined : d;
@@ -326,7 +337,8 @@ export function regexRequiredLiteral(src: string): string | undefined {
     if (run) runs.push(run);
     run = '';
   };
-  const optionalNext = (j: number) => src[j] === '?' || src[j] === '*' || (src[j] === '{' && src[j + 1] === '0');
+  const optionalNext = (j: number) =>
+    src[j] === '?' || src[j] === '*' || (src[j] === '{' && src[j + 1] === '0');
   const quantNext = (j: number) => src[j] === '+' || src[j] === '{';
   for (let i = 0; i < src.length; i++) {
     const c = src[i];
@@ -407,13 +419,18 @@ export function compileFieldEntry(key: string, value: unknown, opts: FieldCompil
   }
   const negate = (c: CompiledTest): CompiledTest => (neq ? { test: (ctx) => !c.test(ctx) } : c);
   const only = (allowed: Set<string>, type: string) => {
-    for (const m of mods) if (m !== type && !allowed.has(m)) reject(`modifier '${m}' cannot be combined with '${type}' in field '${key}'`);
+    for (const m of mods)
+      if (m !== type && !allowed.has(m))
+        reject(`modifier '${m}' cannot be combined with '${type}' in field '${key}'`);
   };
   const timeMod = mods.find((m) => TIME.has(m));
   const cmpMod = mods.find((m) => COMPARE.has(m));
-  for (const m of REGEX_FLAGS) if (has(m) && !has('re')) reject(`modifier '${m}' requires 're' in field '${key}'`);
+  for (const m of REGEX_FLAGS)
+    if (has(m) && !has('re')) reject(`modifier '${m}' requires 're' in field '${key}'`);
   if (keyword && (has('exists') || has('fieldref') || timeMod || cmpMod)) {
-    reject(`modifier '${mods.find((m) => m === 'exists' || m === 'fieldref' || TIME.has(m) || COMPARE.has(m))}' needs a field name ('${key}')`);
+    reject(
+      `modifier '${mods.find((m) => m === 'exists' || m === 'fieldref' || TIME.has(m) || COMPARE.has(m))}' needs a field name ('${key}')`,
+    );
   }
 
   // exists: presence only, "be it empty or null" (rules spec, "Field Existence").
@@ -421,15 +438,23 @@ export function compileFieldEntry(key: string, value: unknown, opts: FieldCompil
     only(new Set(), 'exists');
     if (values.length !== 1) reject(`modifier 'exists' takes one boolean in field '${key}'`);
     const v = values[0];
-    const want = v === true || v === 'true' ? true : v === false || v === 'false' ? false : reject(`modifier 'exists' takes true or false in field '${key}'`);
+    const want =
+      v === true || v === 'true'
+        ? true
+        : v === false || v === 'false'
+          ? false
+          : reject(`modifier 'exists' takes true or false in field '${key}'`);
     return { test: (ctx) => ctx.has(field) === want };
   }
 
   // Time modifiers read a number out of a date field; a comparison or plain equality follows.
   if (timeMod || cmpMod) {
     const numMods = new Set([...COMPARE, ...TIME, 'all', 'neq']);
-    for (const m of mods) if (!numMods.has(m)) reject(`modifier '${m}' cannot be combined with '${timeMod ?? cmpMod}' in field '${key}'`);
-    if (mods.filter((m) => COMPARE.has(m)).length > 1) reject(`more than one comparison modifier in field '${key}'`);
+    for (const m of mods)
+      if (!numMods.has(m))
+        reject(`modifier '${m}' cannot be combined with '${timeMod ?? cmpMod}' in field '${key}'`);
+    if (mods.filter((m) => COMPARE.has(m)).length > 1)
+      reject(`more than one comparison modifier in field '${key}'`);
     if (mods.filter((m) => TIME.has(m)).length > 1) reject(`more than one time modifier in field '${key}'`);
     const nums = values.map((v) => toNumber(v, key, cmpMod ?? timeMod!));
     const extract = timeMod ? TIME_PART[timeMod] : undefined;
@@ -441,7 +466,15 @@ export function compileFieldEntry(key: string, value: unknown, opts: FieldCompil
       return s.trim() === '' ? Number.NaN : Number(s);
     };
     const cmp: (a: number, b: number) => boolean =
-      cmpMod === 'lt' ? (a, b) => a < b : cmpMod === 'lte' ? (a, b) => a <= b : cmpMod === 'gt' ? (a, b) => a > b : cmpMod === 'gte' ? (a, b) => a >= b : (a, b) => a === b;
+      cmpMod === 'lt'
+        ? (a, b) => a < b
+        : cmpMod === 'lte'
+          ? (a, b) => a <= b
+          : cmpMod === 'gt'
+            ? (a, b) => a > b
+            : cmpMod === 'gte'
+              ? (a, b) => a >= b
+              : (a, b) => a === b;
     const tests = nums.map(
       (n): Test =>
         (ctx) =>
@@ -485,19 +518,32 @@ export function compileFieldEntry(key: string, value: unknown, opts: FieldCompil
         return reject(`modifier 'cidr': ${(e as Error).message} in field '${key}'`);
       }
     });
-    const inRange = (c: Cidr): StringTest => (s) => {
-      const ip = parseIp(s);
-      return ip !== undefined && cidrContains(c, ip);
-    };
-    const tests = ranges.map((c): Test => (ctx) => testText(ctx.text(field), inRange(c)));
+    const inRange =
+      (c: Cidr): StringTest =>
+      (s) => {
+        const ip = parseIp(s);
+        return ip !== undefined && cidrContains(c, ip);
+      };
+    const tests = ranges.map(
+      (c): Test =>
+        (ctx) =>
+          testText(ctx.text(field), inRange(c)),
+    );
     return negate({ test: combine(tests, all) });
   }
 
   if (has('fieldref')) {
     for (const m of mods) {
-      if (m !== 'fieldref' && !POSITION.has(m) && !FLAGS.has(m)) reject(`modifier '${m}' cannot be combined with 'fieldref' in field '${key}'`);
+      if (m !== 'fieldref' && !POSITION.has(m) && !FLAGS.has(m))
+        reject(`modifier '${m}' cannot be combined with 'fieldref' in field '${key}'`);
     }
-    const rel = has('contains') ? 'contains' : has('startswith') ? 'startswith' : has('endswith') ? 'endswith' : 'eq';
+    const rel = has('contains')
+      ? 'contains'
+      : has('startswith')
+        ? 'startswith'
+        : has('endswith')
+          ? 'endswith'
+          : 'eq';
     const tests = values.map((v): Test => {
       if (typeof v !== 'string' || !v) reject(`modifier 'fieldref' needs a field name in field '${key}'`);
       return (ctx) => {
@@ -507,7 +553,13 @@ export function compileFieldEntry(key: string, value: unknown, opts: FieldCompil
         const bs = typeof b === 'string' ? [b] : b;
         return bs.some((other) =>
           testText(a, (s) =>
-            rel === 'eq' ? s === other : rel === 'contains' ? s.includes(other) : rel === 'startswith' ? s.startsWith(other) : s.endsWith(other),
+            rel === 'eq'
+              ? s === other
+              : rel === 'contains'
+                ? s.includes(other)
+                : rel === 'startswith'
+                  ? s.startsWith(other)
+                  : s.endsWith(other),
           ),
         );
       };
@@ -532,7 +584,8 @@ export function compileFieldEntry(key: string, value: unknown, opts: FieldCompil
       continue;
     }
     // Keyword searches look for the value anywhere in the event ("Keywords search").
-    const effective = keyword && !transforms.some((m) => POSITION.has(m)) ? [...transforms, 'contains'] : transforms;
+    const effective =
+      keyword && !transforms.some((m) => POSITION.has(m)) ? [...transforms, 'contains'] : transforms;
     const alts = transform(v, effective, key, opts);
     patterns.push(anyOf(alts.map((tokens) => compilePattern(tokens, !cased))));
   }
@@ -545,15 +598,18 @@ export function compileFieldEntry(key: string, value: unknown, opts: FieldCompil
     // Keyword values may sit in any field. One automaton over their literals, run on the raw
     // values with on-the-fly case folding, rejects most events; when every pattern is a plain
     // `*literal*` the automaton's answer is the answer, else the exact patterns run on each value.
-    const valueTest = (p: CompiledPattern): Test => (ctx) => {
-      for (const s of ctx.values()) if (p.test(cased ? s : s.toLowerCase())) return true;
-      return false;
-    };
+    const valueTest =
+      (p: CompiledPattern): Test =>
+      (ctx) => {
+        for (const s of ctx.values()) if (p.test(cased ? s : s.toLowerCase())) return true;
+        return false;
+      };
     const quick = (p: CompiledPattern): Test => {
       if (!p.required) return valueTest(p);
       const ac = new AhoCorasick(p.required, !cased);
+      const gate = cased ? undefined : literalGate(p.required);
       const found: Test = (ctx) => {
-        for (const s of ctx.values()) if (ac.test(s)) return true;
+        for (const s of ctx.values()) if ((gate === undefined || gate.test(s)) && ac.test(s)) return true;
         return false;
       };
       if (p.kind === 'contains' || p.kind === 'contains-set') return found;
@@ -570,14 +626,19 @@ export function compileFieldEntry(key: string, value: unknown, opts: FieldCompil
       if (merged.required) prefilter = [{ field: '*', literals: foldReq(merged.required) }];
     }
   } else if (all) {
-    tests = patterns.map((p): Test => (ctx) => testText(read(ctx), p.test));
+    tests = patterns.map(
+      (p): Test =>
+        (ctx) =>
+          testText(read(ctx), p.test),
+    );
     // any single value's literals are necessary; take the value with the longest shortest literal
     const best = bestLiterals(patterns);
     if (best && nullTests.length === 0) prefilter = [{ field, literals: foldReq(best) }];
   } else {
     const merged = patterns.length ? anyOf(patterns) : undefined;
     tests = merged ? [(ctx) => testText(read(ctx), merged.test)] : [];
-    if (merged?.required && nullTests.length === 0) prefilter = [{ field, literals: foldReq(merged.required) }];
+    if (merged?.required && nullTests.length === 0)
+      prefilter = [{ field, literals: foldReq(merged.required) }];
   }
   tests.push(...nullTests);
   if (tests.length === 0) return { test: () => false };
@@ -586,8 +647,11 @@ export function compileFieldEntry(key: string, value: unknown, opts: FieldCompil
   // `EventID: 4624` or a list of ids: the detector files the rule under those ids
   let eventIds: number[] | undefined;
   if (field === 'EventID' && transforms.length === 0 && !cased && values.length > 0) {
-    const ids = values.map((v) => (typeof v === 'number' ? v : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : Number.NaN));
-    if (ids.every((n) => Number.isInteger(n)) && (!all || new Set(ids).size === 1)) eventIds = [...new Set(ids)];
+    const ids = values.map((v) =>
+      typeof v === 'number' ? v : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : Number.NaN,
+    );
+    if (ids.every((n) => Number.isInteger(n)) && (!all || new Set(ids).size === 1))
+      eventIds = [...new Set(ids)];
   }
   return { test, prefilter, eventIds };
 }

@@ -27,7 +27,9 @@ function run(rules: ReturnType<typeof loadRules>, events: Event[]): Finding[] {
   return out;
 }
 
-test('every SigmaHQ rule set loads at 99.5% or better, each rejection with a reason', { skip: skipUnlessData('sigma/rules') }, () => {
+test('every SigmaHQ rule set loads at 99.5% or better, each rejection with a reason', {
+  skip: skipUnlessData('sigma/rules'),
+}, () => {
   const dirs = ['rules', 'rules-emerging-threats', 'rules-threat-hunting'].map((d) => sharedData('sigma', d));
   const res = loadRules(dirs);
   const total = res.rules.length + res.rejected.length;
@@ -42,11 +44,18 @@ test('every SigmaHQ rule set loads at 99.5% or better, each rejection with a rea
   // the only rejections in these sets are rules needing placeholders nobody configured
   for (const r of res.rejected) assert.match(r.reason, /placeholders? %[\w-]+%.* ha(s|ve) no value/);
   // SigmaHQ's Windows rules all have a log source in the built-in map
-  const unmappedWindows = res.warnings.filter((w) => w.kind === 'logsource' && /product=windows/.test(w.message) && !/file_access|file_rename/.test(w.message));
+  const unmappedWindows = res.warnings.filter(
+    (w) =>
+      w.kind === 'logsource' &&
+      /product=windows/.test(w.message) &&
+      !/file_access|file_rename/.test(w.message),
+  );
   assert.deepEqual(unmappedWindows, []);
 });
 
-test('rules-placeholder loads and matches once placeholders are set', { skip: skipUnlessData('sigma/rules-placeholder') }, () => {
+test('rules-placeholder loads and matches once placeholders are set', {
+  skip: skipUnlessData('sigma/rules-placeholder'),
+}, () => {
   const dir = sharedData('sigma', 'rules-placeholder');
   const without = loadRules([dir]);
   assert.ok(without.rejected.length > 10);
@@ -62,27 +71,60 @@ test('rules-placeholder loads and matches once placeholders are set', { skip: sk
   assert.equal(withValues.rules.length, without.rules.length + without.rejected.length);
 
   const logon = (computer: string) =>
-    ev({ Channel: 'Security', EventID: 4624, LogonType: 2, ComputerName: computer, LogonProcessName: 'User32' });
-  const proc = (cmd: string) => ev({ Channel: 'Microsoft-Windows-Sysmon/Operational', EventID: 1, CommandLine: cmd, Image: 'C:\\Windows\\System32\\cmd.exe' });
-  const hits = (events: Event[], title: RegExp) => run(withValues, events).filter((f) => title.test(f.rule.title)).length;
-  assert.equal(hits([logon('srv-db01')], /Interactive Logon to Server Systems/), 1, 'placeholder value with wildcard');
-  assert.equal(hits([logon('FILESERVER')], /Interactive Logon to Server Systems/), 1, 'second placeholder value');
+    ev({
+      Channel: 'Security',
+      EventID: 4624,
+      LogonType: 2,
+      ComputerName: computer,
+      LogonProcessName: 'User32',
+    });
+  const proc = (cmd: string) =>
+    ev({
+      Channel: 'Microsoft-Windows-Sysmon/Operational',
+      EventID: 1,
+      CommandLine: cmd,
+      Image: 'C:\\Windows\\System32\\cmd.exe',
+    });
+  const hits = (events: Event[], title: RegExp) =>
+    run(withValues, events).filter((f) => title.test(f.rule.title)).length;
+  assert.equal(
+    hits([logon('srv-db01')], /Interactive Logon to Server Systems/),
+    1,
+    'placeholder value with wildcard',
+  );
+  assert.equal(
+    hits([logon('FILESERVER')], /Interactive Logon to Server Systems/),
+    1,
+    'second placeholder value',
+  );
   assert.equal(hits([logon('WKS-042')], /Interactive Logon to Server Systems/), 0, 'not a server');
   assert.equal(hits([proc('cmd /c echo ACME')], /Userdomain Variable Enumeration/), 1);
   assert.equal(hits([proc('cmd /c echo OTHER')], /Userdomain Variable Enumeration/), 0);
 });
 
-test("spec example rules load and behave as written", { skip: skipUnlessData('sigma/spec/tests') }, () => {
+test('spec example rules load and behave as written', { skip: skipUnlessData('sigma/spec/tests') }, () => {
   const res = loadRules([sharedData('sigma/spec/tests/schema/rules/rule_1.yml')]);
   assert.deepEqual(res.rejected, []);
   assert.equal(res.rules.length, 1);
   const rule = res.rules[0];
   assert.equal(rule.level, 'high');
   assert.deepEqual(rule.attack, ['T1211', 'T1562.001']);
-  const appError = ev({ Channel: 'Application', EventID: 1000, Provider_Name: 'Application Error', Computer: 'ws1' });
+  const appError = ev({
+    Channel: 'Application',
+    EventID: 1000,
+    Provider_Name: 'Application Error',
+    Computer: 'ws1',
+  });
   assert.equal(run(res, [appError]).length, 1);
-  assert.equal(run(res, [{ ...appError, fields: { ...appError.fields, Channel: 'System' } }]).length, 0, 'only the application channel');
-  assert.equal(run(res, [{ ...appError, fields: { ...appError.fields, Provider_Name: 'Application Hang' } }]).length, 0);
+  assert.equal(
+    run(res, [{ ...appError, fields: { ...appError.fields, Channel: 'System' } }]).length,
+    0,
+    'only the application channel',
+  );
+  assert.equal(
+    run(res, [{ ...appError, fields: { ...appError.fields, Provider_Name: 'Application Hang' } }]).length,
+    0,
+  );
 
   // rule_ecs uses the ECS taxonomy: it loads, with a warning, and reads ECS names through the
   // network/dns aliases of the log source map
@@ -94,26 +136,48 @@ test("spec example rules load and behave as written", { skip: skipUnlessData('si
   assert.equal(run(ecs, [ev({ query: 'sigmahq' }, 'zeek.http')]).length, 0, 'other log sources are not dns');
 });
 
-test('spec example filter: adm_ accounts are filtered out of the referenced rules', { skip: skipUnlessData('sigma/spec/tests') }, () => {
+test('spec example filter: adm_ accounts are filtered out of the referenced rules', {
+  skip: skipUnlessData('sigma/spec/tests'),
+}, () => {
   const rar = sharedData('sigma/rules/windows/process_creation/proc_creation_win_rar_compress_data.yml');
   const res = loadRules([rar, sharedData('sigma/spec/tests/schema/filter/filter_1.yml')]);
   assert.deepEqual(res.rejected, []);
   assert.equal(res.filters.length, 1);
   assert.deepEqual(res.filters[0].appliedTo, ['6f3e2987-db24-4c78-a860-b4f4095a7095']);
   // the other referenced rule is not loaded: said so
-  assert.ok(res.warnings.some((w) => w.kind === 'filter' && w.message.includes('df0841c0-9846-4e9f-ad8a-7df91571771b')));
+  assert.ok(
+    res.warnings.some(
+      (w) => w.kind === 'filter' && w.message.includes('df0841c0-9846-4e9f-ad8a-7df91571771b'),
+    ),
+  );
   const rarEvent = (user: string) =>
-    ev({ Channel: 'Microsoft-Windows-Sysmon/Operational', EventID: 1, Image: 'C:\\Program Files\\WinRAR\\Rar.exe', CommandLine: 'rar.exe a -r out.rar C:\\data', User: user });
+    ev({
+      Channel: 'Microsoft-Windows-Sysmon/Operational',
+      EventID: 1,
+      Image: 'C:\\Program Files\\WinRAR\\Rar.exe',
+      CommandLine: 'rar.exe a -r out.rar C:\\data',
+      User: user,
+    });
   assert.equal(run(res, [rarEvent('CORP\\bob')]).length, 1, 'the rule fires for a normal user');
   assert.equal(run(res, [rarEvent('adm_bob')]).length, 0, 'and not for an adm_ account');
   const unfiltered = loadRules([rar]);
   assert.equal(run(unfiltered, [rarEvent('adm_bob')]).length, 1, 'without the filter it fires');
 });
 
-test('spec example correlations load once the rules they name exist', { skip: skipUnlessData('sigma/spec/tests') }, () => {
+test('spec example correlations load once the rules they name exist', {
+  skip: skipUnlessData('sigma/spec/tests'),
+}, () => {
   const base = write(
     'corr-base-rules.yml.txt',
-    ['5638f7c0-ac70-491d-8465-2a65075e0d86', 'recon_cmd_a', 'recon_cmd_b', 'recon_cmd_c', 'rule_a_id', 'process_creation', 'website_access']
+    [
+      '5638f7c0-ac70-491d-8465-2a65075e0d86',
+      'recon_cmd_a',
+      'recon_cmd_b',
+      'recon_cmd_c',
+      'rule_a_id',
+      'process_creation',
+      'website_access',
+    ]
       .map((ref, i) => {
         const ident = ref.includes('-') ? `id: ${ref}` : `name: ${ref}`;
         return `title: base ${i}\n${ident}\nlogsource: {product: windows, service: security}\ndetection:\n  sel: {EventID: ${4600 + i}}\n  condition: sel\n`;
@@ -196,7 +260,11 @@ detection:
     res.rules.map((r) => r.title),
     ['good', 'unmapped'],
   );
-  const reasons = res.rejected.map((r) => [r.file.endsWith('broken.yaml') ? 'broken' : r.title, r.reason, r.line]);
+  const reasons = res.rejected.map((r) => [
+    r.file.endsWith('broken.yaml') ? 'broken' : r.title,
+    r.reason,
+    r.line,
+  ]);
   assert.deepEqual(reasons, [
     ['broken', reasons[0][1], 3],
     ['bad modifier', "unknown modifier 'foo' in field 'CommandLine|foo'", 10],
@@ -209,7 +277,12 @@ detection:
   assert.ok(res.rejected[0].file === broken);
   assert.deepEqual(
     res.warnings.map((w) => [w.kind, w.message]),
-    [['logsource', 'log source product=nosuchproduct is not in the log source map; the rule matches no event']],
+    [
+      [
+        'logsource',
+        'log source product=nosuchproduct is not in the log source map; the rule matches no event',
+      ],
+    ],
   );
   const good = res.rules[0];
   assert.equal(good.name, 'good_rule');
@@ -217,7 +290,11 @@ detection:
   const unmapped = res.rules[1];
   assert.match(unmapped.id, /^sha1:[0-9a-f]{16}$/, 'rules without id get a derived, stable id');
   assert.equal(unmapped.level, 'medium', 'level defaults to medium');
-  assert.equal(run(res, [ev({ Channel: 'x', EventID: 1, Message: 'boom' })]).length, 0, 'an unmapped rule matches nothing');
+  assert.equal(
+    run(res, [ev({ Channel: 'x', EventID: 1, Message: 'boom' })]).length,
+    0,
+    'an unmapped rule matches nothing',
+  );
   rmSync(join(tmp, 'broken.yaml'));
   rmSync(join(tmp, 'ignored.txt'));
   rmSync(file);

@@ -22,7 +22,13 @@ import {
 } from './correlation.js';
 import type { Test } from './field-entry.js';
 import { describeLogsource, type LogsourceMap, loadLogsourceMap, logsourceKey } from './logsource-map.js';
-import { type CompileOptions, compileDetection, compileRule, type SigmaLogsource, type SigmaRule } from './rule.js';
+import {
+  type CompileOptions,
+  compileDetection,
+  compileRule,
+  type SigmaLogsource,
+  type SigmaRule,
+} from './rule.js';
 
 export interface LoadOptions {
   /** values for `%name%` placeholders of rules using `|expand` */
@@ -80,7 +86,11 @@ function walk(path: string, out: string[]): void {
   try {
     st = statSync(path);
   } catch (e) {
-    throw new HaechiError('input', `cannot read rules: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { file: path, cause: e });
+    throw new HaechiError(
+      'input',
+      `cannot read rules: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+      { file: path, cause: e },
+    );
   }
   if (st.isDirectory()) {
     const names = readdirSync(path).sort();
@@ -119,11 +129,15 @@ function str(v: unknown): string | undefined {
 function compileFilter(doc: Record<string, unknown>, opts: CompileOptions): { match: Test; refs: string[] } {
   const title = doc.title;
   if (typeof title !== 'string' || !title.trim()) throw new HaechiError('rule', "filter has no 'title'");
-  if (!doc.logsource || typeof doc.logsource !== 'object') throw new HaechiError('rule', "filter has no 'logsource'");
+  if (!doc.logsource || typeof doc.logsource !== 'object')
+    throw new HaechiError('rule', "filter has no 'logsource'");
   const f = doc.filter;
-  if (!f || typeof f !== 'object' || Array.isArray(f)) throw new HaechiError('rule', "'filter' must be a map");
+  if (!f || typeof f !== 'object' || Array.isArray(f))
+    throw new HaechiError('rule', "'filter' must be a map");
   const { rules, condition, ...ids } = f as Record<string, unknown>;
-  const refs = (Array.isArray(rules) ? rules : rules === undefined || rules === null ? [] : [rules]).map(String);
+  const refs = (Array.isArray(rules) ? rules : rules === undefined || rules === null ? [] : [rules]).map(
+    String,
+  );
   if (refs.length === 0) throw new HaechiError('rule', "filter has no 'rules' to apply to");
   const compiled = compileDetection(ids, condition, opts);
   return { match: compiled.match, refs };
@@ -134,7 +148,10 @@ function compileFilter(doc: Record<string, unknown>, opts: CompileOptions): { ma
  * path cannot be read at all; problems with individual documents go to `rejected`.
  */
 export function loadRules(paths: readonly string[], opts: LoadOptions = {}): LoadResult {
-  const logsources = typeof opts.logsources === 'string' || opts.logsources === undefined ? loadLogsourceMap(opts.logsources) : opts.logsources;
+  const logsources =
+    typeof opts.logsources === 'string' || opts.logsources === undefined
+      ? loadLogsourceMap(opts.logsources)
+      : opts.logsources;
   const files = listRuleFiles(paths);
   const rules: SigmaRule[] = [];
   const rejected: RejectedRule[] = [];
@@ -163,7 +180,11 @@ export function loadRules(paths: readonly string[], opts: LoadOptions = {}): Loa
       if (d.errors.length > 0) {
         documents++;
         const err = d.errors[0];
-        rejected.push({ file, line: err.linePos?.[0]?.line ?? line, reason: `invalid YAML: ${err.message.split('\n')[0]}` });
+        rejected.push({
+          file,
+          line: err.linePos?.[0]?.line ?? line,
+          reason: `invalid YAML: ${err.message.split('\n')[0]}`,
+        });
         continue;
       }
       const doc = d.toJS({ maxAliasCount: 1000 }) as unknown;
@@ -215,10 +236,22 @@ export function loadRules(paths: readonly string[], opts: LoadOptions = {}): Loa
             });
           }
           if (rule.taxonomy !== 'sigma') {
-            warnings.push({ kind: 'taxonomy', ...where, id: rule.id, title: rule.title, message: `taxonomy '${rule.taxonomy}': field names are read as Sigma's` });
+            warnings.push({
+              kind: 'taxonomy',
+              ...where,
+              id: rule.id,
+              title: rule.title,
+              message: `taxonomy '${rule.taxonomy}': field names are read as Sigma's`,
+            });
           }
           if (rule.status === 'unsupported') {
-            warnings.push({ kind: 'status', ...where, id: rule.id, title: rule.title, message: 'status unsupported: its authors say the rule cannot be used as is' });
+            warnings.push({
+              kind: 'status',
+              ...where,
+              id: rule.id,
+              title: rule.title,
+              message: 'status unsupported: its authors say the rule cannot be used as is',
+            });
           }
         } else if (r.action !== undefined) {
           fail(`'action: ${String(r.action)}' rule collections are Sigma 1.x syntax, not supported`);
@@ -239,12 +272,20 @@ export function loadRules(paths: readonly string[], opts: LoadOptions = {}): Loa
     const fid = str(pf.doc.id);
     const ls: SigmaLogsource = {};
     const rawLs = pf.doc.logsource as Record<string, unknown>;
-    for (const k of ['product', 'category', 'service'] as const) if (rawLs[k] != null) ls[k] = String(rawLs[k]).toLowerCase();
+    for (const k of ['product', 'category', 'service'] as const)
+      if (rawLs[k] != null) ls[k] = String(rawLs[k]).toLowerCase();
     const applied: string[] = [];
     for (const ref of pf.refs) {
       const rule = byId.get(ref) ?? byName.get(ref);
       if (!rule) {
-        warnings.push({ kind: 'filter', file: pf.file, line: pf.line, id: fid, title, message: `filter refers to rule '${ref}', which is not loaded` });
+        warnings.push({
+          kind: 'filter',
+          file: pf.file,
+          line: pf.line,
+          id: fid,
+          title,
+          message: `filter refers to rule '${ref}', which is not loaded`,
+        });
         continue;
       }
       if (logsourceKey(rule.logsource) !== logsourceKey(ls)) {

@@ -33,7 +33,9 @@ export function logsourceKey(ls: SigmaLogsource): string {
 }
 
 export function describeLogsource(ls: SigmaLogsource): string {
-  const parts = (['product', 'category', 'service'] as const).filter((k) => ls[k]).map((k) => `${k}=${ls[k]}`);
+  const parts = (['product', 'category', 'service'] as const)
+    .filter((k) => ls[k])
+    .map((k) => `${k}=${ls[k]}`);
   return parts.length ? parts.join(' ') : '(empty logsource)';
 }
 
@@ -64,7 +66,10 @@ export function parseLogsourceMap(text: string, file: string): LogsourceMap {
   try {
     doc = parse(text);
   } catch (e) {
-    throw new HaechiError('config', `log source map is not valid YAML: ${(e as Error).message}`, { file, cause: e });
+    throw new HaechiError('config', `log source map is not valid YAML: ${(e as Error).message}`, {
+      file,
+      cause: e,
+    });
   }
   const bad = (where: string, msg: string): never => {
     throw new HaechiError('config', `log source map ${where}: ${msg}`, { file });
@@ -111,7 +116,8 @@ export function parseLogsourceMap(text: string, file: string): LogsourceMap {
       if (src.where !== undefined) {
         if (typeof src.where !== 'object' || Array.isArray(src.where)) bad(w, "'where' must be a map");
         out.where = {};
-        for (const [f, v] of Object.entries(src.where as Record<string, unknown>)) out.where[f] = list(v).map((x) => String(x).toLowerCase());
+        for (const [f, v] of Object.entries(src.where as Record<string, unknown>))
+          out.where[f] = list(v).map((x) => String(x).toLowerCase());
       }
       if (src.fields !== undefined) {
         if (typeof src.fields !== 'object' || Array.isArray(src.fields)) bad(w, "'fields' must be a map");
@@ -136,7 +142,8 @@ function defaultMapPath(): string {
     new URL('../../../src/detect/sigma/logsources.yaml', import.meta.url),
   ].map((u) => fileURLToPath(u));
   const found = candidates.find((p) => existsSync(p));
-  if (!found) throw new HaechiError('config', `built-in log source map not found (looked at ${candidates.join(', ')})`);
+  if (!found)
+    throw new HaechiError('config', `built-in log source map not found (looked at ${candidates.join(', ')})`);
   return found;
 }
 
@@ -149,7 +156,10 @@ export function loadLogsourceMap(file?: string): LogsourceMap {
     try {
       text = readFileSync(file, 'utf8');
     } catch (e) {
-      throw new HaechiError('config', `cannot read log source map: ${(e as Error).message}`, { file, cause: e });
+      throw new HaechiError('config', `cannot read log source map: ${(e as Error).message}`, {
+        file,
+        cause: e,
+      });
     }
     return parseLogsourceMap(text, file);
   }

@@ -6,7 +6,13 @@ import { createHash } from 'node:crypto';
 import { HaechiError } from '../../errors.js';
 import { isSeverity, type Severity } from '../../model/index.js';
 import { type ConditionNode, compileCondition, parseCondition } from './condition.js';
-import { type CompiledTest, compileFieldEntry, type FieldCompileOptions, type PrefilterAtom, type Test } from './field-entry.js';
+import {
+  type CompiledTest,
+  compileFieldEntry,
+  type FieldCompileOptions,
+  type PrefilterAtom,
+  type Test,
+} from './field-entry.js';
 import type { MatchContext } from './match-context.js';
 import { parseSigmaString } from './sigma-string.js';
 
@@ -149,7 +155,10 @@ export function compileSearchIdentifier(name: string, value: unknown, opts: Comp
   if (value === null || value === undefined) reject(`search identifier '${name}' is empty`);
   if (Array.isArray(value)) {
     if (value.length === 0) reject(`search identifier '${name}' is an empty list`);
-    const maps = value.filter((v) => v !== null && typeof v === 'object' && !Array.isArray(v)) as Record<string, unknown>[];
+    const maps = value.filter((v) => v !== null && typeof v === 'object' && !Array.isArray(v)) as Record<
+      string,
+      unknown
+    >[];
     const scalars = value.filter((v) => v === null || typeof v !== 'object');
     if (value.some((v) => Array.isArray(v))) reject(`search identifier '${name}' contains a nested list`);
     const parts: CompiledTest[] = maps.map((m) => compileMap(name, m, opts));
@@ -169,7 +178,10 @@ export function compileSearchIdentifier(name: string, value: unknown, opts: Comp
   return compileFieldEntry('', [value], opts);
 }
 
-function conditionEventIds(node: ConditionNode, ids: ReadonlyMap<string, number[] | undefined>): number[] | undefined {
+function conditionEventIds(
+  node: ConditionNode,
+  ids: ReadonlyMap<string, number[] | undefined>,
+): number[] | undefined {
   switch (node.op) {
     case 'id':
       return ids.get(node.name);
@@ -180,11 +192,16 @@ function conditionEventIds(node: ConditionNode, ids: ReadonlyMap<string, number[
     case 'or':
       return unionIds(node.args.map((a) => conditionEventIds(a, ids)));
     case 'of':
-      return node.count === 'all' ? intersectIds(node.names.map((n) => ids.get(n))) : unionIds(node.names.map((n) => ids.get(n)));
+      return node.count === 'all'
+        ? intersectIds(node.names.map((n) => ids.get(n)))
+        : unionIds(node.names.map((n) => ids.get(n)));
   }
 }
 
-function conditionPrefilter(node: ConditionNode, pre: ReadonlyMap<string, PrefilterAtom[] | undefined>): PrefilterAtom[] | undefined {
+function conditionPrefilter(
+  node: ConditionNode,
+  pre: ReadonlyMap<string, PrefilterAtom[] | undefined>,
+): PrefilterAtom[] | undefined {
   switch (node.op) {
     case 'id':
       return pre.get(node.name);
@@ -195,25 +212,31 @@ function conditionPrefilter(node: ConditionNode, pre: ReadonlyMap<string, Prefil
     case 'or':
       return unionOf(node.args.map((a) => conditionPrefilter(a, pre)));
     case 'of':
-      return node.count === 'all' ? bestOf(node.names.map((n) => pre.get(n))) : unionOf(node.names.map((n) => pre.get(n)));
+      return node.count === 'all'
+        ? bestOf(node.names.map((n) => pre.get(n)))
+        : unionOf(node.names.map((n) => pre.get(n)));
   }
 }
 
 /** The `%name%` placeholders of `|expand` values that `placeholders` has no value for, sorted. */
-export function missingPlaceholders(detection: Record<string, unknown>, placeholders: FieldCompileOptions['placeholders']): string[] {
+export function missingPlaceholders(
+  detection: Record<string, unknown>,
+  placeholders: FieldCompileOptions['placeholders'],
+): string[] {
   const missing = new Set<string>();
   const visitValue = (v: unknown) => {
     if (Array.isArray(v)) v.forEach(visitValue);
     else if (typeof v === 'string') {
       for (const t of parseSigmaString(v, true)) {
-        if (t.t === 'ph' && !(placeholders?.[t.name]?.length)) missing.add(t.name);
+        if (t.t === 'ph' && !placeholders?.[t.name]?.length) missing.add(t.name);
       }
     }
   };
   const visit = (node: unknown) => {
     if (Array.isArray(node)) node.forEach(visit);
     else if (node && typeof node === 'object') {
-      for (const [k, v] of Object.entries(node)) if (k.split('|').includes('expand')) visitValue(v);
+      for (const [k, v] of Object.entries(node))
+        if (k.split('|').includes('expand')) visitValue(v);
         else visit(v);
     }
   };
@@ -274,9 +297,11 @@ export function compileRule(doc: Record<string, unknown>, opts: CompileOptions =
   const title = doc.title;
   if (typeof title !== 'string' || !title.trim()) reject("missing 'title'");
   const logsource = doc.logsource;
-  if (!logsource || typeof logsource !== 'object' || Array.isArray(logsource)) reject("missing or invalid 'logsource'");
+  if (!logsource || typeof logsource !== 'object' || Array.isArray(logsource))
+    reject("missing or invalid 'logsource'");
   const detection = doc.detection;
-  if (!detection || typeof detection !== 'object' || Array.isArray(detection)) reject("missing or invalid 'detection'");
+  if (!detection || typeof detection !== 'object' || Array.isArray(detection))
+    reject("missing or invalid 'detection'");
   const det = detection as Record<string, unknown>;
   const compiled = compileDetection(det, det.condition, opts);
   const ls = logsource as Record<string, unknown>;

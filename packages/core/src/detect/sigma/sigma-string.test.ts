@@ -15,7 +15,12 @@ const CASES: [rule: string, value: string, expected: boolean, why: string][] = [
   ['prog?.exe', 'progAB.exe', false, '? is exactly one character'],
   ['antivirus_V*.exe', 'antivirus_V21.2.1.exe', true, '* is unbounded'],
   ['antivirus_V*.exe', 'antivirus_V.exe', true, '* may be empty'],
-  ['C:\\Windows\\System32\\whoami.exe', 'c:\\windows\\system32\\WHOAMI.EXE', true, 'plain backslashes, case-insensitive'],
+  [
+    'C:\\Windows\\System32\\whoami.exe',
+    'c:\\windows\\system32\\WHOAMI.EXE',
+    true,
+    'plain backslashes, case-insensitive',
+  ],
   ['C:\\\\Windows', 'C:\\Windows', true, 'a double backslash not before a wildcard is one backslash'],
   ['a\\*b', 'a*b', true, '\\* is a plain star'],
   ['a\\*b', 'axxb', false, '\\* is not a wildcard'],
@@ -44,7 +49,11 @@ const CASES: [rule: string, value: string, expected: boolean, why: string][] = [
 
 test('wildcards and escaping follow the rules specification', () => {
   for (const [rule, value, expected, why] of CASES) {
-    assert.equal(matches(rule, value), expected, `${JSON.stringify(rule)} vs ${JSON.stringify(value)}: ${why}`);
+    assert.equal(
+      matches(rule, value),
+      expected,
+      `${JSON.stringify(rule)} vs ${JSON.stringify(value)}: ${why}`,
+    );
   }
 });
 

@@ -105,7 +105,7 @@ export function renderTokens(tokens: readonly Token[]): string {
           return '?';
         case 'class':
           return `[${t.chars}]`;
-        case 'ph':
+        default:
           return `%${t.name}%`;
       }
     })
@@ -171,8 +171,10 @@ export function compilePattern(input: readonly Token[], fold: boolean): Compiled
   if (n === 2) {
     const a = lit(0);
     const b = lit(1);
-    if (a !== undefined && tokens[1].t === 'star') return { test: (s) => s.startsWith(a), required: [a], kind: 'prefix' };
-    if (b !== undefined && tokens[0].t === 'star') return { test: (s) => s.endsWith(b), required: [b], kind: 'suffix' };
+    if (a !== undefined && tokens[1].t === 'star')
+      return { test: (s) => s.startsWith(a), required: [a], kind: 'prefix' };
+    if (b !== undefined && tokens[0].t === 'star')
+      return { test: (s) => s.endsWith(b), required: [b], kind: 'suffix' };
   }
   if (n === 3 && tokens[0].t === 'star' && tokens[2].t === 'star') {
     const v = lit(1);

@@ -43,8 +43,13 @@ test('sshd messages: failures, successes, invalid users, repeats; every syslog l
   assert.equal(events.length, 11 + 4); // 11 lines, one expanded into 5
   assert.deepEqual(
     problems.map((x) => [x.line, x.level]),
-    [[9, 'error']],
+    [
+      [1, 'warning'], // no time zone given: UTC assumed, said once
+      [9, 'error'],
+    ],
   );
+  assert.match(problems[0].reason, /no time zone/);
+  assert.doesNotMatch(problems[0].reason, /no year/);
   const outcomes = events
     .filter((e) => e.fields.Outcome)
     .map((e) => `${e.fields.Outcome}:${e.fields.TargetUserName}`);
@@ -79,6 +84,7 @@ test('time zone and year settings; a warning when the year is assumed', async ()
   assert.equal(events[0].time, Date.parse('2025-12-31T14:59:59Z'));
   const r = await readAll(p);
   assert.ok(r.problems.some((x) => x.level === 'warning' && /no year/.test(x.reason)));
+  assert.deepEqual((await readAll(p, { year: 2025, timezone: 'UTC' })).problems, []);
   await assert.rejects(() => readAll(p, { timezone: 'Mars/Olympus' }), /invalid timezone/);
 });
 

@@ -207,6 +207,7 @@ async function* readAuthLog(input: InputSource, opts: ReadOptions): AsyncGenerat
               },
             );
           })());
+  const tzUnset = tz === undefined || tz === null || tz === '';
   const now = Date.now();
   const yearSetting = s.year === undefined ? undefined : Number(s.year);
   if (
@@ -234,14 +235,25 @@ async function* readAuthLog(input: InputSource, opts: ReadOptions): AsyncGenerat
         });
         continue;
       }
-      if (!l.zoned && yearSetting === undefined && !warnedYear && BSD_RE.test(raw)) {
+      if (!l.zoned && !warnedYear && (yearSetting === undefined || tzUnset)) {
         warnedYear = true;
-        reportProblem(opts, {
-          file: input.uri,
-          line: lineNo,
-          reason: `syslog timestamps carry no year: ${year} assumed (set the "year" reader setting)`,
-          level: 'warning',
-        });
+        const bsd = BSD_RE.test(raw);
+        const missing = [
+          ...(bsd && yearSetting === undefined
+            ? [`no year: ${year} assumed (set the "year" reader setting)`]
+            : []),
+          ...(tzUnset
+            ? ['no time zone: taken as UTC (set the "timezone" reader setting if the host logs local time)']
+            : []),
+        ];
+        if (missing.length > 0) {
+          reportProblem(opts, {
+            file: input.uri,
+            line: lineNo,
+            reason: `syslog timestamps carry ${missing.join('; ')}`,
+            level: 'warning',
+          });
+        }
       }
       let message = l.message;
       let repeat = 1;

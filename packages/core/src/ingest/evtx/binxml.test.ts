@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ChunkContext } from './binxml.js';
-import { toEvtxJson, toXml } from './render.js';
+import { stringifyEvtxJson, toEvtxJson, toXml } from './render.js';
 
 /** Writes BinXML into a 64 KiB chunk buffer; names are always defined inline. */
 class W {
@@ -167,6 +167,7 @@ test('every token and value type renders as evtx_dump and Windows do', () => {
 
   const ctx = new ChunkContext(w.buf);
   const nodes = ctx.parseRecord(512, end);
+  // biome-ignore lint/suspicious/noExplicitAny: the rendered JSON's shape is what is under test
   const json = toEvtxJson(nodes) as Record<string, any>;
   const ev = json.Event;
   assert.equal(ev['#attributes'].xmlns, 'http://schemas.microsoft.com/win/2004/08/events/event');
@@ -189,9 +190,11 @@ test('every token and value type renders as evtx_dump and Windows do', () => {
     OPT: '',
     X: { '#attributes': { Name: 'X' }, Inner: 'v' }, // element content: an object, as evtx_dump
     F32: '0.1',
-    U64: 18446744073709551615,
+    U64: Number(18446744073709551615n), // the nearest double, as JSON.parse of evtx_dump's output
     Mixed: 'a&lt;&#65;c',
   });
+  // the JSON text (evtx dump --jsonl) keeps 64-bit integers exact
+  assert.match(stringifyEvtxJson(toEvtxJson(nodes, true)), /"U64":18446744073709551615,/);
   const xml = toXml(nodes);
   assert.match(
     xml,

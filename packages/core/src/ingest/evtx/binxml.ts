@@ -25,6 +25,8 @@ export interface XElem {
   children: XNode[];
   /** memo: no substitution or template instance below (resolution can share the node) */
   fixed?: boolean;
+  /** memo: the attribute values hold no substitution (resolution can share `attrs`) */
+  fixedAttrs?: boolean;
 }
 export interface XAttr {
   name: string;
@@ -446,8 +448,11 @@ function binHex(buf: Uint8Array, s: number, e: number): string {
 /** True when nothing under `el` depends on values (memoised on the template node). */
 function isFixed(el: XElem): boolean {
   if (el.fixed !== undefined) return el.fixed;
-  let fixed = true;
-  for (const a of el.attrs) for (const v of a.value) if (v.k === K_SUBST || v.k === K_TEMPLATE) fixed = false;
+  let fixedAttrs = true;
+  for (const a of el.attrs)
+    for (const v of a.value) if (v.k === K_SUBST || v.k === K_TEMPLATE) fixedAttrs = false;
+  el.fixedAttrs = fixedAttrs;
+  let fixed = fixedAttrs;
   for (const c of el.children) {
     if (c.k === K_SUBST || c.k === K_TEMPLATE || (c.k === K_ELEM && !isFixed(c))) fixed = false;
   }
@@ -472,11 +477,13 @@ function resolveList(
           out.push(n);
           break;
         }
-        const el: XElem = { k: K_ELEM, name: n.name, attrs: [], children: [] };
-        for (const a of n.attrs) {
-          const value: XNode[] = [];
-          resolveList(ctx, a.value, vals, value, depth);
-          el.attrs.push({ name: a.name, value });
+        const el: XElem = { k: K_ELEM, name: n.name, attrs: n.fixedAttrs ? n.attrs : [], children: [] };
+        if (!n.fixedAttrs) {
+          for (const a of n.attrs) {
+            const value: XNode[] = [];
+            resolveList(ctx, a.value, vals, value, depth);
+            el.attrs.push({ name: a.name, value });
+          }
         }
         resolveList(ctx, n.children, vals, el.children, depth);
         expandArrays(el, out);

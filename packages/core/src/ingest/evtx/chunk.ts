@@ -25,6 +25,8 @@ export interface FileHeader {
   /** 0x1 dirty, 0x2 full, 0x4 no CRC32 (format 3.2) */
   flags: number;
   checksumOk: boolean;
+  /** the header itself was unreadable; these are neutral values (see recoverFileHeader) */
+  recovered?: boolean;
 }
 
 export interface EvtxRecord {
@@ -81,10 +83,41 @@ export function parseFileHeader(b: Uint8Array): FileHeader | undefined {
   };
 }
 
+/**
+ * The header of a file whose own header is damaged ("Corrupted file header", libevtx-format
+ * .asciidoc, "Corruption scenarios") but whose first chunk is where it belongs: the chunks are
+ * still readable, so reading goes on with neutral header values.
+ */
+export function recoverFileHeader(b: Uint8Array): FileHeader | undefined {
+  if (!startsWith(b, FILE_HEADER_SIZE, CHUNK_MAGIC)) return undefined;
+  return {
+    firstChunk: 0,
+    lastChunk: 0,
+    nextRecordId: 0,
+    headerSize: 128,
+    minorVersion: 1,
+    majorVersion: 3,
+    headerBlockSize: FILE_HEADER_SIZE,
+    chunkCount: 0,
+    flags: 0,
+    checksumOk: false,
+    recovered: true,
+  };
+}
+
 /** Problems found in the file header, as warnings (none of them stops the reading). */
 export function headerProblems(h: FileHeader, fileChunks: number, uri: string): RecordProblem[] {
   const out: RecordProblem[] = [];
   const w = (reason: string) => out.push({ file: uri, offset: 0, reason, level: 'warning' });
+  if (h.recovered) {
+    out.push({
+      file: uri,
+      offset: 0,
+      reason: 'damaged file header (no "ElfFile" signature); reading the chunks anyway',
+      level: 'error',
+    });
+    return out;
+  }
   if (!h.checksumOk) w('file header checksum mismatch');
   if (h.flags & 1) w('file is dirty (not closed cleanly): header counts may be stale, every chunk is read');
   if (h.majorVersion !== 3) w(`unexpected format version ${h.majorVersion}.${h.minorVersion}`);
@@ -95,6 +128,8 @@ export function headerProblems(h: FileHeader, fileChunks: number, uri: string): 
 
 export interface ChunkOptions {
   carve?: boolean;
+  /** chunks the file header says are in use: a zeroed chunk among them is reported */
+  usedChunks?: number;
   /** skip checksum verification (format 3.2 files flagged "no CRC32") */
   noCrc?: boolean;
 }
@@ -127,7 +162,10 @@ export function readChunk(
   const ctx = new ChunkContext(buf);
   if (!startsWith(buf, 0, CHUNK_MAGIC)) {
     if (isZero(buf, 0, buf.length)) {
-      report('warning', 0, 'empty (zeroed) chunk skipped');
+      // Preallocated, never written chunks are normal at the end of a log; a zeroed chunk the
+      // header counts as used is not.
+      if (opts.usedChunks === undefined || index < opts.usedChunks)
+        report('warning', 0, 'empty (zeroed) chunk skipped');
       return;
     }
     report(
@@ -158,6 +196,9 @@ export function readChunk(
   const idsKnown = firstId <= lastId && lastId > 0;
   const lastRecordOff = u32(buf, 44);
   let broken = '';
+  // carving starts after the last record whose size is confirmed by its copy: a damaged size
+  // may have skipped over records
+  let carveFrom = p;
   while (p + 28 <= limit) {
     if (u32(buf, p) !== RECORD_MAGIC) {
       if (!isZero(buf, p, Math.min(limit, p + 8))) broken = 'no record signature';
@@ -191,6 +232,7 @@ export function readChunk(
       report('error', p, `record ${id} skipped: ${why}${copyOk ? '' : ' (size copy mismatch)'}`, id);
     }
     p += size;
+    if (copyOk) carveFrom = p;
   }
   if (broken) {
     // The chain of records ends early (damage). Records after the break are not live for us, as
@@ -205,7 +247,7 @@ export function readChunk(
       `record chain broken by ${broken}${more}; ${opts.carve ? 'carving the rest' : 'rest of the chunk skipped (--carve recovers what follows)'}`,
     );
   }
-  if (opts.carve) carve(ctx, buf, index, fileOffset, p, seen, emit);
+  if (opts.carve) carve(ctx, buf, index, fileOffset, carveFrom, seen, emit);
 }
 
 /**

@@ -161,4 +161,12 @@ test('not an EVTX file: a clear input error; a truncated file: read what is ther
   });
   assert.ok(recs.length > 0);
   assert.ok(problems.some((p) => /partial chunk/.test(p.reason)));
+  // a wiped file header in front of intact chunks: reported, and the chunks are still read
+  const wiped = Buffer.from(buf);
+  wiped.fill(0, 0, 128);
+  const wp: RecordProblem[] = [];
+  const all = readEvtxBuffer(buf, 'ok.evtx');
+  assert.equal(readEvtxBuffer(wiped, 'wiped.evtx', { onProblem: (p) => wp.push(p) }).length, all.length);
+  assert.ok(wp.some((p) => p.level === 'error' && /damaged file header/.test(p.reason)));
+  assert.equal(evtxReader.sniff('wiped.evtx', wiped.subarray(0, 65536)), 0.9);
 });

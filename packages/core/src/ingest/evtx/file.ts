@@ -17,6 +17,7 @@ import {
   headerProblems,
   parseFileHeader,
   readChunk,
+  recoverFileHeader,
 } from './chunk.js';
 
 export interface EvtxReadOptions extends ChunkOptions {
@@ -32,12 +33,12 @@ function notEvtx(uri: string): HaechiError {
 
 function chunkOptions(h: FileHeader, opts: EvtxReadOptions): ChunkOptions {
   // Format 3.2 files may carry flag 0x4 ("no CRC32"): their chunk checksums are not maintained.
-  return { carve: opts.carve, noCrc: opts.noCrc ?? (h.flags & 4) !== 0 };
+  return { carve: opts.carve, noCrc: opts.noCrc ?? (h.flags & 4) !== 0, usedChunks: h.chunkCount };
 }
 
 /** Parses a whole EVTX file held in memory; records in file order. */
 export function readEvtxBuffer(buf: Uint8Array, uri: string, opts: EvtxReadOptions = {}): EvtxRecord[] {
-  const h = parseFileHeader(buf);
+  const h = parseFileHeader(buf) ?? recoverFileHeader(buf);
   if (!h) throw notEvtx(uri);
   const problem = opts.onProblem ?? (() => {});
   const n = chunksInFile(buf.length);
@@ -52,7 +53,7 @@ export function readEvtxBuffer(buf: Uint8Array, uri: string, opts: EvtxReadOptio
   return out;
 }
 
-function trailingProblem(size: number, uri: string, problem: (p: RecordProblem) => void): void {
+export function trailingProblem(size: number, uri: string, problem: (p: RecordProblem) => void): void {
   const rest = (size - FILE_HEADER_SIZE) % CHUNK_SIZE;
   if (size > FILE_HEADER_SIZE && rest !== 0) {
     problem({
@@ -72,9 +73,9 @@ export function probeEvtxFile(
   const fd = openSync(path, 'r');
   try {
     const size = fstatSync(fd).size;
-    const head = Buffer.alloc(Math.min(FILE_HEADER_SIZE, size));
+    const head = Buffer.alloc(Math.min(FILE_HEADER_SIZE + 8, size));
     readSync(fd, head, 0, head.length, 0);
-    const header = parseFileHeader(head);
+    const header = parseFileHeader(head) ?? recoverFileHeader(head);
     if (!header) throw notEvtx(uri);
     return { header, chunks: chunksInFile(size), size };
   } finally {
@@ -156,9 +157,11 @@ export async function* streamEvtx(
     have += b.length;
     total += b.length;
     if (!header) {
-      if (have < FILE_HEADER_SIZE) continue;
-      const h = parseFileHeader(take(FILE_HEADER_SIZE));
+      if (have < FILE_HEADER_SIZE + 8) continue;
+      const all = pending.length === 1 ? pending[0] : Buffer.concat(pending);
+      const h = parseFileHeader(all) ?? recoverFileHeader(all);
       if (!h) throw notEvtx(uri);
+      take(FILE_HEADER_SIZE);
       header = h;
       co = chunkOptions(h, opts);
     }
@@ -171,7 +174,12 @@ export async function* streamEvtx(
       if (recs.length) yield recs;
     }
   }
-  if (!header) throw notEvtx(uri);
+  if (!header) {
+    // shorter than a header and a chunk signature: a bare header is still an (empty) EVTX file
+    const all = Buffer.concat(pending);
+    header = parseFileHeader(all);
+    if (!header) throw notEvtx(uri);
+  }
   for (const p of headerProblems(header, index, uri)) problem(p);
   trailingProblem(total, uri, problem);
 }

@@ -22,6 +22,6 @@ export {
   recordToJsonLine,
   recordToXml,
 } from './output.js';
-export { readEvtxParallel, workerModuleUrl } from './parallel.js';
+export { readEvtxParallel } from './parallel.js';
 export { defaultThreads, type EvtxFileOptions, evtxReader, readEvtxFile } from './reader.js';
 export { type JsonValue, toEvtxJson, toXml } from './render.js';

@@ -3,34 +3,12 @@
  * chunk-scoped), so N worker threads parse interleaved chunks (k, k+N, k+2N...) and the results
  * are put back in chunk order, which is the order a single thread gives.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../../util/workers.js';
 import type { RecordProblem } from '../types.js';
 import type { FileHeader } from './chunk.js';
 import type { EvtxItem, EvtxOutputKind } from './output.js';
 import type { WorkerChunkResult, WorkerJob } from './worker.js';
-
-/**
- * The worker module: `worker.js` beside the compiled code, or `worker.ts` when running from
- * sources under tsx (workers inherit the parent's `--import tsx`).
- */
-export function workerModuleUrl(): URL {
-  const js = new URL('./worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(js))) return js;
-  return new URL('./worker.ts', import.meta.url);
-}
-
-/**
- * Starts a worker on `url`. Node 20 does not apply `--import tsx` inside workers, so from sources
- * (a `.ts` worker) a tiny bootstrap registers tsx's loader in the worker first.
- */
-function startWorker(url: URL, job: WorkerJob): Worker {
-  if (!url.pathname.endsWith('.ts')) return new Worker(url, { workerData: job });
-  const api = import.meta.resolve('tsx/esm/api');
-  const code = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(url.href)}); });`;
-  return new Worker(code, { eval: true, workerData: job });
-}
 
 export interface ParallelOptions {
   threads: number;
@@ -63,12 +41,12 @@ export async function* readEvtxParallel(
     w?.();
   };
   const workers: Worker[] = [];
-  const url = workerModuleUrl();
+  const url = new URL('./worker.js', import.meta.url);
   for (let k = 0; k < n; k++) {
     const chunks: number[] = [];
     for (let i = k; i < chunkCount; i += n) chunks.push(i);
     const job: WorkerJob = { path, uri, header, chunks, kind: opts.kind, carve: !!opts.carve };
-    const w = startWorker(url, job);
+    const w = startWorker(url, { workerData: job });
     w.on('message', (m: WorkerChunkResult | { done: true }) => {
       if ('chunk' in m) {
         results.set(m.chunk, m);

@@ -8,7 +8,8 @@ import { HaechiError } from '../../errors.js';
 import type { Event } from '../../model/index.js';
 import type { FormatReader, InputSource, ReadOptions, RecordProblem } from '../types.js';
 import type { EvtxRecord } from './chunk.js';
-import { probeEvtxFile, readEvtxChunks, streamEvtx } from './file.js';
+import { headerProblems } from './chunk.js';
+import { probeEvtxFile, readEvtxChunks, streamEvtx, trailingProblem } from './file.js';
 import { convertRecords, type EvtxItem, type EvtxOutputKind } from './output.js';
 import { readEvtxParallel } from './parallel.js';
 
@@ -38,8 +39,10 @@ export async function* readEvtxFile(
   opts: EvtxFileOptions = {},
   uri = path,
 ): AsyncGenerator<EvtxItem[]> {
-  const { header, chunks } = probeEvtxFile(path, uri);
+  const { header, chunks, size } = probeEvtxFile(path, uri);
   const problem = opts.onProblem ?? (() => {});
+  for (const p of headerProblems(header, chunks, uri)) problem(p);
+  trailingProblem(size, uri, problem);
   const threads = opts.threads ?? defaultThreads();
   if (threads > 1 && chunks >= PARALLEL_MIN_CHUNKS) {
     for await (const c of readEvtxParallel(path, uri, header, chunks, {
@@ -101,6 +104,8 @@ export const evtxReader: FormatReader = {
   description: 'Windows XML Event Log files (.evtx), read natively',
   sniff(name: string, head: Buffer): number {
     if (head.length >= 8 && head.subarray(0, 8).toString('latin1') === 'ElfFile\0') return 1;
+    // a damaged file header in front of intact chunks
+    if (head.length >= 4104 && head.subarray(4096, 4104).toString('latin1') === 'ElfChnk\0') return 0.9;
     return /\.evtx$/i.test(name) && head.length === 0 ? 0.5 : 0;
   },
   async *read(input: InputSource, opts: ReadOptions): AsyncIterable<Event[]> {

@@ -132,12 +132,16 @@ function nameAttr(el: XElem): XNode[] | undefined {
 }
 
 function elementValue(el: XElem, container: boolean): JsonValue {
-  const hasT = hasText(el.children);
-  const hasE = hasElement(el.children);
   let attrText = false;
-  for (const a of el.attrs) if (hasText(a.value)) attrText = true;
-  if (!hasE && !hasT && !attrText) return null;
-  if (!hasE && !attrText) return contentValue(el.children);
+  for (const a of el.attrs) {
+    if (hasText(a.value)) {
+      attrText = true;
+      break;
+    }
+  }
+  if (!attrText && !hasElement(el.children)) {
+    return hasText(el.children) ? contentValue(el.children) : null;
+  }
   return elementBody(el, container);
 }
 

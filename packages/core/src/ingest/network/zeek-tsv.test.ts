@@ -164,3 +164,26 @@ test('rita: old-column files.log sets, open_conn rotation files', {
   assert.equal(r.events[0]!.source.kind, 'zeek.open_conn');
   assert.equal(r.events[0]!.fields.duration, 3600.071407);
 });
+
+test('files.log with Zeek 5+ columns (uid and id instead of tx_hosts/rx_hosts/conn_uids)', async () => {
+  const text = [
+    '#separator \\x09',
+    '#set_separator\t,',
+    '#empty_field\t(empty)',
+    '#unset_field\t-',
+    '#path\tfiles',
+    '#fields\tts\tfuid\tuid\tid.orig_h\tid.orig_p\tid.resp_h\tid.resp_p\tsource\tdepth\tanalyzers\tmime_type\tfilename\tduration\tis_orig\tseen_bytes\ttotal_bytes\tmd5\tsha1',
+    '#types\ttime\tstring\tstring\taddr\tport\taddr\tport\tstring\tcount\tset[string]\tstring\tstring\tinterval\tbool\tcount\tcount\tstring\tstring',
+    '1772460000.000001\tFa1\tCx1\t10.20.3.40\t50123\t162.125.5.14\t443\tSSL\t0\tMD5,SHA1\tapplication/x-7z-compressed\td.7z\t1.25\tT\t1024\t-\td41d8cd98f00b204e9800998ecf8427e\t-',
+  ].join('\n');
+  const { events, problems } = await readAll(zeekTsvReader, textInput('files.log', text));
+  assert.deepEqual(problems, []);
+  const f = events[0]!.fields;
+  assert.equal(events[0]!.source.kind, 'zeek.files');
+  assert.equal(f.uid, 'Cx1');
+  assert.equal(f['id.resp_h'], '162.125.5.14');
+  assert.deepEqual(f.analyzers, ['MD5', 'SHA1']);
+  assert.equal(f.filename, 'd.7z');
+  assert.equal(f.is_orig, true);
+  assert.equal('total_bytes' in f, false);
+});

@@ -61,6 +61,9 @@ interface Header {
   converters: Convert[];
   /** per column: 1 count/port/int (parsed in place), 2 bool, 0 other (converter on the text) */
   codes: Uint8Array;
+  /** builds the fields object from the column values (UNSET where a column has none) */
+  build: (vals: unknown[]) => Record<string, unknown>;
+  vals: unknown[];
   tsIndex: number;
 }
 
@@ -96,6 +99,25 @@ function buildConverters(h: Header): void {
     return t === 'count' || t === 'port' ? 1 : t === 'bool' ? 2 : 0;
   });
   h.tsIndex = h.fields.indexOf('ts');
+  h.vals = new Array(h.fields.length).fill(UNSET);
+  h.build = makeBuilder(h.fields);
+}
+
+const UNSET = Symbol('unset');
+
+/**
+ * A function that builds one record's object with a separate property store per column: a single
+ * `fields[name] = v` site seeing every column name goes megamorphic and costs most of the parse.
+ * Names are embedded as JSON string literals, so any header text is safe here.
+ */
+function makeBuilder(names: string[]): (vals: unknown[]) => Record<string, unknown> {
+  const body = names
+    .map((n, i) => `x = v[${i}]; if (x !== U) o[${JSON.stringify(n)}] = x;`)
+    .join('\n');
+  const make = new Function('U', `return function build(v) { const o = {}; let x;\n${body}\nreturn o; };`) as (
+    u: symbol,
+  ) => (vals: unknown[]) => Record<string, unknown>;
+  return make(UNSET);
 }
 
 /** `#open 2022-06-17-00-00-07` (UTC) */
@@ -116,6 +138,8 @@ function freshHeader(): Header {
     types: [],
     converters: [],
     codes: new Uint8Array(0),
+    build: () => ({}),
+    vals: [],
     tsIndex: -1,
   };
 }
@@ -214,7 +238,7 @@ export const zeekTsvReader: FormatReader = {
           closed = false;
         }
         // Scan the columns in place (no intermediate array): this loop is the reader's hot path.
-        const fields: Record<string, unknown> = {};
+        const vals = h.vals;
         const sep = h.separator;
         const nf = h.fields.length;
         const unset = h.unset;
@@ -235,6 +259,7 @@ export const zeekTsvReader: FormatReader = {
           }
           const len = end - start;
           if (len === unsetLen && line.startsWith(unset, start)) {
+            vals[col] = UNSET;
             start = end + sep.length;
             continue;
           }
@@ -249,14 +274,14 @@ export const zeekTsvReader: FormatReader = {
               n = n * 10 + c;
             }
             if (i === end) {
-              fields[h.fields[col]!] = n;
+              vals[col] = n;
               start = end + sep.length;
               continue;
             }
           } else if (code === 2 && len === 1) {
             const c = line.charCodeAt(start);
             if (c === 84 || c === 70) {
-              fields[h.fields[col]!] = c === 84;
+              vals[col] = c === 84;
               start = end + sep.length;
               continue;
             }
@@ -269,7 +294,7 @@ export const zeekTsvReader: FormatReader = {
             badRaw = raw;
             break;
           }
-          fields[h.fields[col]!] = v;
+          vals[col] = v;
         }
         if (bad < 0 && col !== nf) {
           const found = col > nf ? line.split(sep).length : col + 1;
@@ -291,6 +316,7 @@ export const zeekTsvReader: FormatReader = {
           });
           continue;
         }
+        const fields = h.build(vals);
         let time: number;
         const ts = h.tsIndex >= 0 ? fields.ts : undefined;
         if (typeof ts === 'number') {

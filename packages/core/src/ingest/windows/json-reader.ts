@@ -12,7 +12,7 @@ import { reportProblem } from '../problems.js';
 import { parseUtcOffset } from '../time.js';
 import type { FormatReader, InputSource, ReadOptions } from '../types.js';
 import {
-  type FlatTimeState,
+  detectWindowsFlavour,
   learnFlatTimeOffset,
   newFlatTimeState,
   normalizeWindowsRecord,
@@ -50,26 +50,6 @@ export function sniffWindowsJson(name: string, head: Buffer): Record<WindowsFlav
     'nxlog-json': nxlog && nxlog + jsonName,
     'ecs-json': ecs && ecs + jsonName,
   };
-}
-
-/**
- * Reads ahead in the head's complete lines (JSON lines inputs) for a record that measures the local
- * clock's offset (see normalize.ts, zonelessTimeCreated), so records before it are placed right too.
- */
-function seedTimeState(head: Buffer, state: FlatTimeState): void {
-  const text = headText(head);
-  if (!text.includes('"UtcTime"') || !text.includes('"TimeCreated"')) return;
-  const lines = text.split('\n');
-  lines.pop(); // possibly cut by the head's end
-  for (let i = 0; i < lines.length && i < 1000; i++) {
-    const l = lines[i]!;
-    if (!l.includes('"UtcTime"')) continue;
-    try {
-      learnFlatTimeOffset(JSON.parse(l), state);
-    } catch {
-      // not a complete JSON line: the head is not JSON lines, or this line is broken (reported later)
-    }
-  }
 }
 
 /** UTF-16 exports (PowerShell `Out-File` writes UTF-16LE with a BOM) are read as UTF-8. */
@@ -113,9 +93,27 @@ export function timezoneSetting(opts: ReadOptions): number | undefined {
   return m;
 }
 
+/** Look-ahead bounds (see readWindowsJson): records and bytes of JSON text held at most. */
+export const LOOKAHEAD_RECORDS = 2000;
+export const LOOKAHEAD_BYTES = 8 * 1024 * 1024;
+
+/** A flat record whose time is a TimeCreated of unknown clock (see normalize.ts, flatTimeCreated). */
+function flatClockHost(obj: unknown, forced: WindowsFlavour | undefined): string | undefined {
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) return undefined;
+  const rec = obj as Record<string, unknown>;
+  if ((forced ?? detectWindowsFlavour(rec)) !== 'nxlog-json') return undefined;
+  if (rec.TimeCreated === undefined || rec.TimeCreated === null) return undefined;
+  return typeof rec.Hostname === 'string' ? rec.Hostname : '';
+}
+
 /**
  * Reads Windows JSON events from one input. `forced`: normalise every record as that flavour
  * (from --format); otherwise each record's flavour is detected.
+ *
+ * Flat exports whose TimeCreated clock must be measured against Sysmon's UtcTime (see
+ * normalize.ts, flatTimeCreated) are read with a bounded look-ahead at the start: records are held
+ * (at most LOOKAHEAD_RECORDS / LOOKAHEAD_BYTES) until every host met so far has a measured clock,
+ * so that the records before a host's first Sysmon event get the same correction as the rest.
  */
 export async function* readWindowsJson(
   input: InputSource,
@@ -125,12 +123,54 @@ export async function* readWindowsJson(
   const batchSize = Math.max(1, opts.batchSize ?? DEFAULT_BATCH_SIZE);
   const state = newFlatTimeState();
   const nopts = { offsetMinutes: timezoneSetting(opts), state };
-  seedTimeState(input.head, state);
   let warnedUtc = false;
   let warnedCorrected = false;
   const uri = input.uri;
   let out: Event[] = [];
   let lastRecord = 0;
+  // the look-ahead: undefined once over
+  let held: { obj: unknown; record: number; line: number }[] | undefined = [];
+  let heldBytes = 0;
+  const unmeasured = new Set<string>();
+
+  const emit = (obj: unknown, record: number, line: number) => {
+    const ev = normalizeWindowsRecord(obj, { kind: 'winjson', uri, record }, forced, nopts);
+    if (ev instanceof Rejection) {
+      reportProblem(opts, { file: uri, record, line, field: ev.field, reason: ev.reason, level: 'error' });
+      return;
+    }
+    out.push(ev);
+    if (state.corrected && !warnedCorrected) {
+      warnedCorrected = true;
+      const h = state.corrected.offsetMs / 3600_000;
+      reportProblem(opts, {
+        file: uri,
+        record,
+        line,
+        field: 'TimeCreated',
+        reason: `TimeCreated of ${state.corrected.host || 'this input'} is ${h > 0 ? '+' : ''}${h} h off Sysmon's UtcTime although it carries a zone: corrected by the measured offset`,
+        level: 'warning',
+      });
+    }
+    if (state.assumedUtc && !warnedUtc) {
+      warnedUtc = true;
+      reportProblem(opts, {
+        file: uri,
+        record,
+        line,
+        field: 'TimeCreated',
+        reason:
+          'TimeCreated has no time zone and no Sysmon UtcTime in this input to measure it: taken as UTC (set the timezone reader setting if it is local time)',
+        level: 'warning',
+      });
+    }
+  };
+  const endLookahead = () => {
+    const h = held;
+    held = undefined;
+    if (h) for (const x of h) emit(x.obj, x.record, x.line);
+  };
+
   const splitter = new JsonRecordSplitter(
     (r) => {
       lastRecord = r.record;
@@ -147,43 +187,21 @@ export async function* readWindowsJson(
         });
         return;
       }
-      const ev = normalizeWindowsRecord(obj, { kind: 'winjson', uri, record: r.record }, forced, nopts);
-      if (ev instanceof Rejection) {
-        reportProblem(opts, {
-          file: uri,
-          record: r.record,
-          line: r.line,
-          field: ev.field,
-          reason: ev.reason,
-          level: 'error',
-        });
-      } else {
-        out.push(ev);
-        if (state.corrected && !warnedCorrected) {
-          warnedCorrected = true;
-          const h = state.corrected.offsetMs / 3600_000;
-          reportProblem(opts, {
-            file: uri,
-            record: r.record,
-            line: r.line,
-            field: 'TimeCreated',
-            reason: `TimeCreated of ${state.corrected.host || 'this input'} is ${h > 0 ? '+' : ''}${h} h off Sysmon's UtcTime although it carries a zone: corrected by the measured offset`,
-            level: 'warning',
-          });
-        }
-        if (state.assumedUtc && !warnedUtc) {
-          warnedUtc = true;
-          reportProblem(opts, {
-            file: uri,
-            record: r.record,
-            line: r.line,
-            field: 'TimeCreated',
-            reason:
-              'TimeCreated has no time zone and no Sysmon UtcTime in this input to measure it: taken as UTC (set the timezone reader setting if it is local time)',
-            level: 'warning',
-          });
-        }
+      if (held === undefined) {
+        emit(obj, r.record, r.line);
+        return;
       }
+      const host = flatClockHost(obj, forced);
+      if (host !== undefined) {
+        learnFlatTimeOffset(obj, state);
+        if (state.offsets.has(host)) unmeasured.delete(host);
+        else unmeasured.add(host);
+        for (const u of unmeasured) if (state.offsets.has(u)) unmeasured.delete(u);
+      }
+      held.push({ obj, record: r.record, line: r.line });
+      heldBytes += r.text.length;
+      if (unmeasured.size === 0 || held.length >= LOOKAHEAD_RECORDS || heldBytes >= LOOKAHEAD_BYTES)
+        endLookahead();
     },
     (p) =>
       reportProblem(opts, { file: uri, record: p.record, line: p.line, reason: p.reason, level: 'error' }),
@@ -214,6 +232,7 @@ export async function* readWindowsJson(
       }
     }
     splitter.end();
+    endLookahead();
   } finally {
     stream.destroy();
   }

@@ -280,7 +280,8 @@ function normalizeEvtxRecord(rec: Obj, source: SourceRef, opts: WindowsNormalize
     if (isObj(v)) {
       // Provider, Execution, Security, Correlation: attributes become `Element_Attribute`
       const attrs = attrsOf(v);
-      if (attrs) for (const a in attrs) if (attrs[a] !== null && attrs[a] !== '') f[attrName(k, a)] = attrs[a];
+      if (attrs)
+        for (const a in attrs) if (attrs[a] !== null && attrs[a] !== '') f[attrName(k, a)] = attrs[a];
       if ('#text' in v) f[k] = v['#text'];
       continue;
     }

@@ -119,6 +119,7 @@ test('every Security-Datasets host capture reads with no error and one event per
   assert.ok(zips.length >= 35, `found ${zips.length} host captures`);
   let events = 0;
   const lags: number[] = [];
+  const outside: string[] = [];
   for (const zip of zips) {
     const expected = unzipLines(zip);
     const { inputs, problems } = await readFile(zip);
@@ -137,6 +138,8 @@ test('every Security-Datasets host capture reads with no error and one event per
     );
     for (const input of inputs) {
       const lines = expected.get(input.uri.slice(zip.length + 1))!;
+      // per host, the span of Sysmon's own UTC clock, to check every event of that host against
+      const span = new Map<string, [number, number]>();
       assert.equal(input.events.length, lines.length, `${name}: events = lines`);
       events += lines.length;
       for (let i = 0; i < lines.length; i++) {
@@ -157,6 +160,13 @@ test('every Security-Datasets host capture reads with no error and one event per
         // began, which Sysmon reports up to hours later)
         if (typeof raw.UtcTime === 'string' && raw.EventID !== 3 && raw.EventID !== 22) {
           const utc = Date.parse(`${raw.UtcTime.replace(' ', 'T')}Z`);
+          const host = String(raw.Hostname);
+          const sp = span.get(host);
+          if (!sp) span.set(host, [utc, utc]);
+          else {
+            sp[0] = Math.min(sp[0], utc);
+            sp[1] = Math.max(sp[1], utc);
+          }
           const lag = Math.abs(e.time - utc);
           lags.push(lag);
           assert.ok(
@@ -165,9 +175,21 @@ test('every Security-Datasets host capture reads with no error and one event per
           );
         }
       }
+      // every event of a host with Sysmon lies within an hour of that host's Sysmon clock span:
+      // the records without UtcTime (Security, Application...) got the same clock correction
+      input.events.forEach((e, i) => {
+        const sp = span.get(String(e.fields.Computer));
+        if (sp && (e.time < sp[0] - 3600_000 || e.time > sp[1] + 3600_000))
+          outside.push(`${name}:${i + 1} ${e.fields.Channel} ${new Date(e.time).toISOString()}`);
+      });
     }
   }
   assert.ok(events > 170_000, `read ${events} events`);
+  assert.deepEqual(
+    outside.slice(0, 10),
+    [],
+    `${outside.length} events outside their host's Sysmon clock span`,
+  );
   // Sysmon writes some events seconds after the activity (TimeCreated > UtcTime); a wrong clock
   // offset would be hours off for all of them
   lags.sort((a, b) => a - b);

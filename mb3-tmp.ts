@@ -1,0 +1,17 @@
+import { AhoCorasick } from './packages/core/src/detect/sigma/aho-corasick.ts';
+import { loadRules } from './packages/core/src/detect/sigma/index.ts';
+const res = loadRules(['/work/shared/data/sigma/rules/windows/process_creation']);
+const lits = new Set<string>();
+for (const r of res.rules) for (const a of r.prefilter ?? []) if (a.field === 'CommandLine') for (const l of a.literals) lits.add(l);
+const L = [...lits];
+console.log('literals', L.length);
+const text = 'c:\\windows\\system32\\windowspowershell\\v1.0\\powershell.exe -noprofile -executionpolicy bypass -command "& { get-childitem c:\\users\\public | foreach-object { $_.fullname } }" '.repeat(3);
+const cpu = () => process.cpuUsage().user / 1000;
+const ac = new AhoCorasick(L, true) as any;
+console.log('dense', !!ac.delta, ac.width);
+const re = new RegExp(L.map(l => l.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|'), 'i');
+const N = 5000; let c = 0;
+let t = cpu(); for (let i = 0; i < N; i++) ac.scan(text, () => c++); console.log('ac', ((cpu() - t) / N * 1000).toFixed(2), 'us', text.length);
+t = cpu(); for (let i = 0; i < N; i++) { re.lastIndex = 0; if (re.test(text)) c++; } console.log('regex test', ((cpu() - t) / N * 1000).toFixed(2), 'us');
+const reg = new RegExp(re.source, 'gi');
+t = cpu(); for (let i = 0; i < N; i++) { reg.lastIndex = 0; while (reg.exec(text)) c++; } console.log('regex all', ((cpu() - t) / N * 1000).toFixed(2), 'us');

@@ -1,0 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { MatchContext } from './packages/core/src/detect/sigma/match-context.ts';
+import { AhoCorasick, literalGate } from './packages/core/src/detect/sigma/aho-corasick.ts';
+const events = readFileSync('/tmp/sd-events.jsonl', 'utf8').split('\n').slice(0, 60000).map((l) => JSON.parse(l));
+const lits = ['dpapi::masterkey','eo.oe.kiwi','event::clear','event::drop','gentilkiwi.com','kerberos::golden','kerberos::ptc','kerberos::ptt','kerberos::tgt','kiwi legit printer','lsadump::','mimidrv.sys','\\mimilib.dll','misc::printnightmare','misc::shadowcopies','misc::skeleton','privilege::backup','privilege::debug','privilege::driver','sekurlsa::'];
+const gate = literalGate(lits)!; const ac = new AhoCorasick(lits, true);
+const ctx = new MatchContext();
+const cpu = () => process.cpuUsage().user / 1000;
+let n = 0, chars = 0, passed = 0;
+let t = cpu(); for (const e of events) { ctx.reset(e.fields); n += ctx.values().length; } console.log('values', ((cpu() - t) / events.length * 1000).toFixed(2), 'us/event', n / events.length, 'values/event');
+t = cpu(); for (const e of events) { ctx.reset(e.fields); for (const s of ctx.values()) { chars += s.length; if (gate.test(s)) passed++; } } console.log('values+gate', ((cpu() - t) / events.length * 1000).toFixed(2), 'us/event', (chars / events.length).toFixed(0), 'chars/event, passed', passed);
+t = cpu(); for (const e of events) { ctx.reset(e.fields); for (const s of ctx.values()) ac.test(s); } console.log('values+ac', ((cpu() - t) / events.length * 1000).toFixed(2), 'us/event');
