@@ -210,7 +210,7 @@ try {
     `lookups, one at a time (a read per lookup): ${fmt(single / secs)} lookups/s [CPU time: ${fmt(single / cs)}/s]`,
   );
   console.log(
-    `memory while querying: RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB (prefix table ${(((1 << (ix.bits - 40)) + 1) * 4) / 2 ** 20} MiB; index file ${(idxBytes / 2 ** 20).toFixed(0)} MiB stays on disk; RSS before queries ${(rss0 / 2 ** 20).toFixed(0)} MiB)`,
+    `memory while querying: RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB (prefix table ${((((1 << (ix.bits - 40)) + 1) * 4) / 2 ** 20).toFixed(1)} MiB; index file ${(idxBytes / 2 ** 20).toFixed(0)} MiB stays on disk; RSS before queries ${(rss0 / 2 ** 20).toFixed(0)} MiB)`,
   );
   ix.close();
 

@@ -1,5 +1,6 @@
 /**
- * EVTX reading speed (issue 3): records per second of haechi's native reader, single thread and
+ * EVTX reading speed (issue 3): records per second of haechi's native reader (parse only, to Event by
+ * the direct path `hunt` uses and by the old render + normalise path), single thread and
  * with all threads, side by side with @ts-evtx/core and Debian's python3-evtx on the same files.
  *
  *   npm run bench -- evtx [--quick]
@@ -19,6 +20,7 @@ import {
   readChunk,
   readEvtxParallel,
   recordToEvent,
+  recordToEventSlow,
   recordToJsonLine,
   recordToXml,
 } from '@haechi/core/ingest/evtx';
@@ -76,7 +78,7 @@ function bestOf(n: number, fn: () => number): Rate {
 
 const buffers = FILES.map((f) => readFileSync(f));
 
-type Mode = 'events' | 'jsonl' | 'xml' | 'parse';
+type Mode = 'events' | 'events-slow' | 'jsonl' | 'xml' | 'parse';
 function ours(mode: Mode): number {
   let n = 0;
   for (const b of buffers) {
@@ -92,6 +94,7 @@ function ours(mode: Mode): number {
         (r) => {
           n++;
           if (mode === 'events') recordToEvent(r, 'bench');
+          else if (mode === 'events-slow') recordToEventSlow(r, 'bench');
           else if (mode === 'jsonl') recordToJsonLine(r);
           else if (mode === 'xml') recordToXml(r);
         },
@@ -119,15 +122,18 @@ console.log(
 );
 const runs = quick ? 2 : 5;
 ours('events'); // warm-up (JIT)
+ours('events-slow');
 const parse = bestOf(runs, () => ours('parse'));
 const events = bestOf(runs, () => ours('events'));
+const eventsSlow = bestOf(runs, () => ours('events-slow'));
 const jsonl = bestOf(runs, () => ours('jsonl'));
 const xml = bestOf(runs, () => ours('xml'));
 console.log('\nhaechi, one thread:');
-row('  parse + resolve BinXML', parse);
-row('  -> Event (Sigma fields)', events);
-row('  -> evtx_dump JSON line', jsonl);
-row('  -> Windows XML', xml);
+row('  parse + resolve BinXML (parse only)', parse);
+row('  -> Event, direct path (what hunt uses)', events);
+row('  -> Event, old path (evtx_dump JSON + normalise)', eventsSlow);
+row('  -> evtx_dump JSON line (evtx dump --jsonl)', jsonl);
+row('  -> Windows XML (evtx dump --xml)', xml);
 
 // All threads: a large file made of the samples' chunks (chunks are self-contained), read by
 // worker threads in parallel.
@@ -159,11 +165,11 @@ await parallel(threads); // warm-up
 const par1 = await measureAsync(() => parallel(1));
 const parN = await measureAsync(() => parallel(threads));
 console.log(
-  `\nhaechi, worker threads on one ${fmt(chunks)}-chunk file (-> Event, including worker start-up and transfer):`,
+  `\nhaechi, worker threads on one ${fmt(chunks)}-chunk file (-> Event, including worker start-up and transfer;\n  CPU time is the whole process: main thread and workers):`,
 );
 row('  1 worker', par1);
 row(
-  `  ${threads} workers`,
+  `  ${threads} workers (all threads)`,
   parN,
   `(x${(perSec(parN.records, parN.wallMs) / perSec(par1.records, par1.wallMs)).toFixed(2)} wall vs 1 worker)`,
 );
@@ -185,21 +191,29 @@ const ts = await measureAsync(tsEvtx);
 console.log('\n@ts-evtx/core 1.1.1, one thread (its events):');
 row('  evtx(file).forEach', ts, `(${fmt(events.records - ts.records)} records fewer than haechi)`);
 
-// Debian's python3-evtx (0.6.1): evtx_dump.py renders each file as XML.
+// Debian's python3-evtx (0.6.1): evtx_dump.py renders each file as XML, one process per file;
+// "all threads" runs one process per core at a time.
 const pyScript = ['/usr/bin/evtx_dump.py', '/usr/local/bin/evtx_dump.py'].find((p) => existsSync(p));
 let py: Rate | undefined;
+let pyN: Rate | undefined;
 if (pyScript) {
   const pyFiles = quick ? FILES.slice(0, 2) : FILES;
-  const script = `import resource, subprocess, sys, time
-t=time.time()
-for f in sys.argv[1:]:
+  const pyRun = (procs: number): Rate => {
+    const script = `import resource, subprocess, sys, time
+from concurrent.futures import ThreadPoolExecutor
+def one(f):
     subprocess.run(['/usr/bin/python3', '${pyScript}', f], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+t=time.time()
+with ThreadPoolExecutor(${procs}) as ex:
+    list(ex.map(one, sys.argv[1:]))
 w=time.time()-t
 r=resource.getrusage(resource.RUSAGE_CHILDREN)
 print(w*1000, (r.ru_utime+r.ru_stime)*1000)`;
-  const res = spawnSync('/usr/bin/python3', ['-c', script, ...pyFiles], { encoding: 'utf8' });
-  const [wall, cpu] = res.stdout.trim().split(/\s+/).map(Number);
-  let n = 0;
+    const res = spawnSync('/usr/bin/python3', ['-c', script, ...pyFiles], { encoding: 'utf8' });
+    const [wall, cpu] = res.stdout.trim().split(/\s+/).map(Number);
+    return { records: pyRecords, wallMs: wall, cpuMs: cpu };
+  };
+  let pyRecords = 0;
   const nameSet = new Set(pyFiles);
   for (let i = 0; i < FILES.length; i++) {
     if (!nameSet.has(FILES[i])) continue;
@@ -211,27 +225,37 @@ print(w*1000, (r.ru_utime+r.ru_stime)*1000)`;
         off,
         'x',
         {},
-        () => n++,
+        () => pyRecords++,
         () => {},
       );
   }
-  py = { records: n, wallMs: wall, cpuMs: cpu };
+  py = pyRun(1);
+  pyN = pyRun(threads);
   console.log(`\npython3-evtx (${pyScript}), one process per file, XML:`);
-  row(`  evtx_dump.py on ${pyFiles.length} files`, py);
+  row(`  evtx_dump.py on ${pyFiles.length} files, one at a time`, py);
+  row(`  evtx_dump.py, ${threads} processes at a time`, pyN);
 } else {
   console.log('\npython3-evtx: not installed (apt-get install -y python3-evtx); skipped');
 }
 
-const ratio = (a: Rate, b: Rate, cpu: boolean) =>
-  (perSec(a.records, cpu ? a.cpuMs : a.wallMs) / perSec(b.records, cpu ? b.cpuMs : b.wallMs)).toFixed(1);
-console.log('\nratios (haechi -> Event, one thread):');
+const rate = (r: Rate, cpu: boolean) => perSec(r.records, cpu ? r.cpuMs : r.wallMs);
+const ratio = (a: Rate, b: Rate, cpu: boolean) => (rate(a, cpu) / rate(b, cpu)).toFixed(1);
+console.log('\nratios, one thread (per CPU-second / wall):');
+for (const [label, r] of [
+  ['haechi parse only', parse],
+  ['haechi -> Event, direct', events],
+  ['haechi -> Event, old path', eventsSlow],
+] as const) {
+  let line = `  ${label.padEnd(28)} vs @ts-evtx/core x${ratio(r, ts, true)} / x${ratio(r, ts, false)}`;
+  if (py) line += `   vs python3-evtx x${ratio(r, py, true)} / x${ratio(r, py, false)}`;
+  console.log(line);
+}
 console.log(
-  `  vs @ts-evtx/core: x${ratio(events, ts, true)} per CPU-second, x${ratio(events, ts, false)} wall`,
+  `  direct vs old Event path:    x${ratio(events, eventsSlow, true)} / x${ratio(events, eventsSlow, false)}`,
 );
-if (py)
-  console.log(
-    `  vs python3-evtx:  x${ratio(events, py, true)} per CPU-second, x${ratio(events, py, false)} wall`,
-  );
+console.log('\nratios, all threads (wall):');
 console.log(
-  `  all ${threads} threads vs one thread (wall): x${(perSec(parN.records, parN.wallMs) / perSec(events.records, events.wallMs)).toFixed(2)}`,
+  `  haechi ${threads} workers vs 1 worker: x${ratio(parN, par1, false)}; vs one thread in-process: x${ratio(parN, events, false)}`,
 );
+console.log(`  haechi ${threads} workers vs @ts-evtx/core (one thread, it has no parallel mode): x${ratio(parN, ts, false)}`);
+if (pyN) console.log(`  haechi ${threads} workers vs python3-evtx ${threads} processes: x${ratio(parN, pyN, false)}`);

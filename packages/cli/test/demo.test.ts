@@ -74,6 +74,10 @@ test('demo timeline lines carry the documented fields, in stable order', () => {
   assert.match(String(dump.host), new RegExp(`^${HOSTS.mes.name}\\.`));
   assert.equal((dump.source as { kind: string }).kind, 'winjson');
   assert.match(String((dump.event as Record<string, unknown>).CommandLine), /comsvcs\.dll, MiniDump/);
+  // the archive password typed on the command line is evidence, but never printed or stored
+  const archive = timeline.find((f) => (f.rule as { title: string }).title.startsWith('Password-Protected Archive'));
+  assert.match(String((archive?.event as Record<string, unknown>).CommandLine), / -p\[redacted\] /);
+  assert.ok(!readFileSync(join(dir, 'timeline.jsonl'), 'utf8').includes('Sjp!2026#x'));
   const supplier = timeline.filter((f) => (f.rule as { title: string }).title.startsWith('Supplier Or Maintenance'));
   assert.ok(supplier.some((f) => (f.event as Record<string, unknown>).TargetUserName === SUPPLIER.account));
 });

@@ -159,22 +159,26 @@ export function register(program: Command): void {
         out(`  software: ${doc.software.map((s) => `${s.name} (${s.id})`).join(', ')}`);
       if (doc.campaigns.length)
         out(`  campaigns: ${doc.campaigns.map((c) => `${c.name} (${c.id})`).join(', ')}`);
-      const p = doc.profile;
-      if (p) {
-        out(`  haechi profile ${p.file}:`);
+      if (prof) {
+        // facts name their source by key; the keys are listed once at the end
+        out(`  haechi profile ${prof.file}:`);
         for (const [label, xs] of [
-          ['attribution', p.attribution],
-          ['sectors', p.sectors],
-          ['targets', p.targets],
-          ['infrastructure', p.infrastructure],
+          ['attribution', prof.attribution],
+          ['sectors', prof.sectors],
+          ['targets', prof.targets],
+          ['infrastructure', prof.infrastructure],
         ] as const) {
           for (const f of xs) out(`    ${label}: ${f.value} [${f.source}]`);
         }
-        for (const m of p.malware.filter((m) => !m.id)) out(`    malware: ${m.name} [${m.source}]`);
-        for (const t of p.techniques)
+        for (const m of prof.malware.filter((m) => m.source !== 'attack'))
+          out(`    malware: ${m.name} [${m.source}]`);
+        for (const t of prof.techniques.filter((t) => t.source !== 'attack')) {
           out(`    technique: ${t.id}${t.note ? ` ${t.note}` : ''} [${t.source}]`);
-        for (const t of p.timing)
+        }
+        for (const t of prof.timing)
           out(`    timing: ${t.hours} ${t.tz}${t.note ? ` (${t.note})` : ''} [${t.source}]`);
+        out('  sources:');
+        for (const [key, src] of Object.entries(prof.sources)) out(`    [${key}] ${src.title} <${src.url}>`);
       }
     });
 

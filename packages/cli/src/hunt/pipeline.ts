@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { HaechiError, type Finding, type Logger, type Severity, severityRank } from '@haechi/core';
 import { loadRules } from '@haechi/core/detect/sigma';
-import { startWorker } from '@haechi/core/util';
+import { redactEventFields, startWorker } from '@haechi/core/util';
 import { type EngineOutput, type EngineSpec, HuntEngine, type InputStats } from './engine.js';
 import { listInputFiles } from './files.js';
 import type { HuntContext, MainPart } from './plugin.js';
@@ -157,6 +157,8 @@ export async function runHunt(opts: HuntOptions): Promise<HuntResult> {
   // the same record read twice (overlapping PATH arguments) gives the same finding id
   const seen = new Set<string>();
   all = all.filter((f) => (seen.has(f.id) ? false : (seen.add(f.id), true)));
+  // secrets typed on command lines (archive passwords, bearer tokens) never reach an output
+  for (const f of all) if (f.event) f.event = redactEventFields(f.event);
   inputs.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
   return { findings: all, inputs, files: files.length, rules, plugins, durationMs: Date.now() - started };
 }

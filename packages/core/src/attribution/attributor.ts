@@ -135,7 +135,8 @@ export class Attributor {
     this.rareIdf = Math.log((n + 1) / 4);
     for (const [t, d] of dfT) this.idfT.set(t, Math.log((n + 1) / (d + 1)));
     const dfF = new Map<string, number>();
-    for (const g of groups) for (const f of this.familyOf.get(g.id) as Set<string>) dfF.set(f, (dfF.get(f) ?? 0) + 1);
+    for (const g of groups)
+      for (const f of this.familyOf.get(g.id) as Set<string>) dfF.set(f, (dfF.get(f) ?? 0) + 1);
     for (const [f, d] of dfF) this.idfF.set(f, Math.log((n + 1) / (d + 1)));
     for (const g of groups) {
       let n2 = 0;

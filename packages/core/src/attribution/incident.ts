@@ -21,9 +21,10 @@ export function observationsOf(findings: readonly Finding[]): Observations {
     const ind = (f.details as { indicator?: { malware?: unknown } } | undefined)?.indicator;
     if (ind && Array.isArray(ind.malware))
       for (const m of ind.malware) if (typeof m === 'string') software.add(m);
+    const indKey = (ind as { id?: unknown; value?: unknown } | undefined)?.value;
     for (const a of f.actors ?? []) {
-      // the same indicator seen many times is one piece of evidence, not many
-      const k = `${a.id}\u0000${a.why}`;
+      // the same indicator seen many times (or in several fields) is one piece of evidence, not many
+      const k = `${a.id}\u0000${typeof indKey === 'string' ? indKey : a.why}`;
       const prev = actors.get(k);
       if (!prev || prev.weight < a.weight) actors.set(k, a);
     }

@@ -158,7 +158,13 @@ export function groupIncidents(findings: readonly Finding[], opts: GroupOptions 
   const out: IncidentDetail[] = [];
   for (const idx of members.values()) {
     const fs = idx.map((i) => findings[i]);
-    const hosts = [...new Set(fs.map(hostOf).filter((h): h is string => !!h))].sort();
+    // hosts are compared case-insensitively but shown as first written
+    const hostNames = new Map<string, string>();
+    for (const x of fs) {
+      const h = x.host ?? x.entities.find((e) => e.type === 'host')?.value;
+      if (h && !hostNames.has(h.toUpperCase())) hostNames.set(h.toUpperCase(), h);
+    }
+    const hosts = [...hostNames.values()].sort();
     const accounts = [
       ...new Set(
         fs.flatMap((f) =>
@@ -215,7 +221,9 @@ export function groupIncidents(findings: readonly Finding[], opts: GroupOptions 
         detector: f.detector,
         severity: f.severity,
         title: f.rule.title,
-        ...(hostOf(f) ? { host: hostOf(f) } : {}),
+        ...((f.host ?? f.entities.find((e) => e.type === 'host')?.value)
+          ? { host: f.host ?? f.entities.find((e) => e.type === 'host')?.value }
+          : {}),
         attack: f.attack,
       })),
     });

@@ -154,6 +154,16 @@ test('gzip is decompressed transparently and reads the same events as the plain 
   const n = cut.inputs[0]!.events.length;
   assert.ok(n > 100 && n < 2500, `read ${n} events before the cut`);
   assert.ok(cut.problems.some((x) => /ends abnormally/.test(x.reason) && x.level === 'error'));
+  // damaged right after the magic bytes: nothing to read, said so (not taken for an empty file)
+  writeFileSync(
+    join(dir, 'junk.json.gz'),
+    Buffer.concat([Buffer.from([0x1f, 0x8b]), Buffer.from('not deflate')]),
+  );
+  const junk = await collect([join(dir, 'junk.json.gz')]);
+  assert.equal(junk.inputs.length, 0);
+  assert.equal(junk.problems.length, 1);
+  assert.equal(junk.problems[0]!.file, join(dir, 'junk.json.gz'));
+  assert.match(junk.problems[0]!.reason, /corrupt gzip data/);
 });
 
 test('zip entries (stored, deflate, gzip inside) become inputs; unsupported entries are reported', async () => {
@@ -280,4 +290,17 @@ test('UTF-16LE exports with a byte order mark read like UTF-8', async () => {
   assert.equal(inputs[0]!.events.length, 20);
   assert.equal(inputs[0]!.events[3]!.fields.Computer, 'host-utf16 é');
   assert.equal(readFileSync(join(dir, 'utf16.json'))[0], 0xff);
+});
+
+test('stdin: damaged gzip is reported, not read as empty', async () => {
+  const whole = gzipSync(jsonl('cut', 3000));
+  const cut = whole.subarray(0, Math.floor(whole.length / 2));
+  const r = await collect(['-'], { stdin: Readable.from([cut]) });
+  const n = r.inputs[0]!.events.length;
+  assert.ok(n > 0 && n < 3000, `${n} events before the damage`);
+  assert.ok(r.problems.some((p) => p.file === '-' && /ends abnormally/.test(p.reason)));
+  await assert.rejects(
+    collect(['-'], { stdin: Readable.from([Buffer.from([0x1f, 0x8b, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10])]) }),
+    /corrupt gzip data/,
+  );
 });

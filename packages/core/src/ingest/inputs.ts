@@ -33,10 +33,14 @@ function logicalName(name: string): string {
   return name.replace(/\.(gz|gzip)$/i, '');
 }
 
-/** Reads up to `n` bytes from the start of a stream, then destroys it. */
-async function readHead(stream: Readable, n = HEAD_BYTES): Promise<Buffer> {
+/**
+ * Reads up to `n` bytes from the start of a stream, then destroys it. A stream that fails (damaged
+ * compressed data) gives what came before the failure, and the error.
+ */
+async function readHead(stream: Readable, n = HEAD_BYTES): Promise<{ head: Buffer; error?: Error }> {
   const parts: Buffer[] = [];
   let len = 0;
+  let error: Error | undefined;
   try {
     for await (const chunk of stream) {
       const b = chunk as Buffer;
@@ -44,11 +48,24 @@ async function readHead(stream: Readable, n = HEAD_BYTES): Promise<Buffer> {
       len += b.length;
       if (len >= n) break;
     }
+  } catch (err) {
+    error = err as Error;
   } finally {
     stream.destroy();
   }
   const all = Buffer.concat(parts);
-  return all.length > n ? all.subarray(0, n) : all;
+  return { head: all.length > n ? all.subarray(0, n) : all, error };
+}
+
+/**
+ * The decompressed head of a gzip stream. Damage after the first bytes is left for the reader to
+ * report at its place; damage before any byte comes out means there is nothing to read.
+ */
+async function gzipHead(open: () => Readable, uri: string): Promise<Buffer> {
+  const { head, error } = await readHead(open());
+  if (error && head.length === 0)
+    throw new HaechiError('input', `corrupt gzip data: ${error.message}`, { file: uri, cause: error });
+  return head;
 }
 
 async function readFileHead(path: string, n: number): Promise<Buffer> {
@@ -78,14 +95,7 @@ async function fileInput(path: string, uri: string): Promise<InputSource> {
   const magic = await readFileHead(path, 4);
   if (startsWith(magic, GZIP_MAGIC)) {
     const openGz = () => gunzipped(createReadStream(path));
-    let head: Buffer;
-    try {
-      head = await readHead(openGz());
-    } catch {
-      // a damaged gzip: sniff what could be decompressed; the read reports the damage
-      head = Buffer.alloc(0);
-    }
-    return { uri, name: logicalName(basename(path)), open: openGz, head };
+    return { uri, name: logicalName(basename(path)), open: openGz, head: await gzipHead(openGz, uri) };
   }
   return {
     uri,
@@ -126,11 +136,9 @@ async function* zipInputs(path: string, displayPath: string, opts: ReadOptions):
       continue;
     }
     const raw = () => openZipEntry(path, entry, uri);
-    let head: Buffer;
-    try {
-      head = await readHead(raw());
-    } catch (err) {
-      reportProblem(opts, { file: uri, reason: (err as Error).message, level: 'error' });
+    const { head, error } = await readHead(raw());
+    if (error && head.length === 0) {
+      reportProblem(opts, { file: uri, reason: error.message, level: 'error' });
       continue;
     }
     const base = entry.name.slice(entry.name.lastIndexOf('/') + 1);
@@ -138,9 +146,10 @@ async function* zipInputs(path: string, displayPath: string, opts: ReadOptions):
       const openGz = () => gunzipped(raw());
       let gzHead: Buffer;
       try {
-        gzHead = await readHead(openGz());
-      } catch {
-        gzHead = Buffer.alloc(0);
+        gzHead = await gzipHead(openGz, uri);
+      } catch (err) {
+        reportProblem(opts, { file: uri, reason: (err as Error).message, level: 'error' });
+        continue;
       }
       yield { uri, name: logicalName(base), open: openGz, head: gzHead };
     } else if (startsWith(head, ZIP_MAGIC)) {
@@ -196,8 +205,21 @@ async function stdinInput(stdin: Readable): Promise<InputSource> {
     const hp: Buffer[] = [];
     let hl = 0;
     let gdone = false;
+    let gerr: Error | undefined;
     while (hl < HEAD_BYTES) {
-      const r = await git.next();
+      let r: IteratorResult<unknown>;
+      try {
+        r = await git.next();
+      } catch (err) {
+        if (hl > 0) {
+          gerr = err as Error; // damage after the first bytes: replayed to the reader, which reports it
+          break;
+        }
+        throw new HaechiError('input', `corrupt gzip data: ${(err as Error).message}`, {
+          file: '-',
+          cause: err,
+        });
+      }
       if (r.done) {
         gdone = true;
         break;
@@ -217,6 +239,7 @@ async function stdinInput(stdin: Readable): Promise<InputSource> {
         return Readable.from(
           (async function* () {
             if (head.length) yield head;
+            if (gerr) throw gerr;
             if (gdone) return;
             for (;;) {
               const r = await git.next();

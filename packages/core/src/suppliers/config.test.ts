@@ -190,7 +190,12 @@ kim.it,yes,maybe,,Domain Admins,yesterday,
     "directory.csv:3 last_logon: 'yesterday' is not an RFC 3339 time; value ignored",
     'directory.csv:4 account: missing account; record skipped',
   ]);
-  const json = parseDirectory('[{"account":"a","groups":["G1","G2"],"admin":true}]', 'd.json');
-  assert.deepEqual(json, [{ account: 'a', groups: ['G1', 'G2'], admin: true }]);
+  const json = parseDirectory(
+    '[{"account":"a","groups":["G1","G2"],"admin":true,"spns":"HTTP/web;HOST/web"}]',
+    'd.json',
+  );
+  assert.deepEqual(json, [
+    { account: 'a', groups: ['G1', 'G2'], admin: true, spns: ['HTTP/web', 'HOST/web'] },
+  ]);
   assert.throws(() => parseDirectory('user,enabled\na,true\n', 'd.csv'), /no 'account' column/);
 });

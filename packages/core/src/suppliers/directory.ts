@@ -1,7 +1,8 @@
 /**
  * The few columns of the directory export (issue 6's format: CSV with a header or JSON records)
  * that the supplier side needs: `account` (the key), `supplier`, `groups` (`;`-separated),
- * `admin`, `enabled`, `last_logon` (RFC 3339). The credentials domain (`core/creds`) reads the
+ * `admin`, `enabled`, `last_logon` (RFC 3339), `spns` (`;`-separated: an account with service
+ * principal names is a service account). The credentials domain (`core/creds`) reads the
  * full export; this reader is deliberately narrow so the two can evolve apart.
  * A bad value is reported (file, line/record, field) and that value dropped; the row is kept.
  */
@@ -18,6 +19,8 @@ export interface DirectoryAccount {
   /** the supplier company for its staff; undefined for the organisation's own people */
   supplier?: string;
   groups: string[];
+  /** service principal names: present for service accounts */
+  spns?: string[];
   /** member of an administrative group (domain-wide administrative rights) */
   admin?: boolean;
   enabled?: boolean;
@@ -129,6 +132,8 @@ export function parseDirectory(
       continue;
     }
     const a: DirectoryAccount = { account: bareAccount(raw), groups: toList(values.groups) };
+    const spns = toList(values.spns);
+    if (spns.length > 0) a.spns = spns;
     const supplier = values.supplier;
     if (typeof supplier === 'string' && supplier.trim() !== '') a.supplier = supplier.trim();
     for (const key of ['admin', 'enabled'] as const) {

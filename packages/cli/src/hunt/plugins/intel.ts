@@ -76,7 +76,7 @@ async function prepare(opts: Readonly<Record<string, unknown>>, ctx: HuntContext
 }
 
 function fmtTime(t: number): string {
-  return new Date(t).toISOString().replace('.000Z', 'Z');
+  return new Date(t).toISOString();
 }
 
 async function main(raw: unknown, ctx: HuntContext): Promise<MainPart> {

@@ -116,12 +116,14 @@ export function createCredentialAttackAnalytic(
     store,
     wants: isAuthEvent,
     feed: (events: readonly Event[]) => store.add(events),
-    finish: () =>
-      sortFindings(
+    finish: () => {
+      store.sort();
+      return sortFindings(
         withDropNote(
           Object.values(DETECTIONS).flatMap((run) => run(store, ctx)),
           store,
         ),
-      ),
+      );
+    },
   };
 }

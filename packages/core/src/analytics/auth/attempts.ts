@@ -120,6 +120,8 @@ const ENTRA_INTERRUPT = new Set([
 ]);
 
 const WINDOWS_AUTH_IDS = new Set([4624, 4625, 4768, 4769, 4771, 4776]);
+/** interactive, network, unlock, network-cleartext, new-credentials, remote-interactive, cached */
+const INTERACTIVE_LOGON_TYPES = new Set([2, 3, 7, 8, 9, 10, 11]);
 
 /** Cheap test for `Analytic.wants`: is this event an authentication we read? */
 export function isAuthEvent(e: Event): boolean {
@@ -203,36 +205,40 @@ export function toAttempt(e: Event): AuthAttempt | undefined {
   const ip = normalizeIp(f.IpAddress);
   const ws = str(f.WorkstationName ?? f.Workstation)?.trim();
   const source = ip ?? (ws && ws !== '-' ? `ws:${ws.toUpperCase()}` : `host:${target ?? '?'}`);
-  const base = { time: e.time, user, source, ip, target, evidence: e.source };
+  // one object per attempt, all fields at once (a million logons make the shape matter)
+  const mk = (outcome: AuthOutcome, protocol: AuthProtocol, failure?: FailureKind): AuthAttempt => ({
+    time: e.time,
+    user,
+    source,
+    ip,
+    target,
+    outcome,
+    failure,
+    protocol,
+    evidence: e.source,
+  });
   switch (id) {
     case 4624: {
       const lt = num(f.LogonType);
       // interactive, network, unlock, network-cleartext, new-credentials, remote-interactive, cached
-      if (lt !== undefined && ![2, 3, 7, 8, 9, 10, 11].includes(lt)) return undefined;
-      return { ...base, outcome: 'success', protocol: 'windows' };
+      if (lt !== undefined && !INTERACTIVE_LOGON_TYPES.has(lt)) return undefined;
+      return mk('success', 'windows');
     }
     case 4625:
-      return {
-        ...base,
-        outcome: 'failure',
-        failure: ntStatusKind(num(f.Status), num(f.SubStatus)),
-        protocol: 'windows',
-      };
+      return mk('failure', 'windows', ntStatusKind(num(f.Status), num(f.SubStatus)));
     case 4776: {
       const st = num(f.Status) ?? 0;
-      return st === 0
-        ? { ...base, outcome: 'success', protocol: 'ntlm' }
-        : { ...base, outcome: 'failure', failure: ntStatusKind(st, undefined), protocol: 'ntlm' };
+      return st === 0 ? mk('success', 'ntlm') : mk('failure', 'ntlm', ntStatusKind(st, undefined));
     }
     case 4768:
     case 4771: {
       const st = num(f.Status) ?? 0;
       if (user === 'krbtgt') return undefined;
-      if (id === 4768 && st === 0) return { ...base, outcome: 'success', protocol: 'kerberos' };
+      if (id === 4768 && st === 0) return mk('success', 'kerberos');
       if (st === 0) return undefined;
       // 0x25 clock skew and 0x17 expired password say nothing about guessing
       if (st === 0x25) return undefined;
-      return { ...base, outcome: 'failure', failure: kerberosKind(st), protocol: 'kerberos' };
+      return mk('failure', 'kerberos', kerberosKind(st));
     }
     default:
       return undefined;

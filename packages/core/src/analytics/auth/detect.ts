@@ -162,12 +162,10 @@ export function detectSprayAndStuffing(attempts: readonly AuthAttempt[], ctx: De
   const supplier = accountMatcher(ctx.config.supplierAccounts);
   const out: Finding[] = [];
   const failures = attempts.filter((a) => a.outcome === 'failure' && !ignored(a.user));
-  const successes = groupBy(
-    attempts.filter((a) => a.outcome === 'success'),
-    (a) => `${a.source}|${a.user}`,
-  );
+  // successes only from sources that failed somewhere (most sign-ins come from elsewhere)
+  const failedSources = new Set(failures.map((a) => a.source));
   const successesBySource = groupBy(
-    attempts.filter((a) => a.outcome === 'success'),
+    attempts.filter((a) => a.outcome === 'success' && failedSources.has(a.source)),
     (a) => a.source,
   );
   const bySource = groupBy(failures, (a) => `${a.protocol === 'entra' ? 'entra' : 'onprem'}|${a.source}`);
@@ -180,9 +178,13 @@ export function detectSprayAndStuffing(attempts: readonly AuthAttempt[], ctx: De
     const stWin = list.slice(st.i, st.j + 1);
     const unknownShare = stWin.filter((a) => a.failure === 'unknown-user').length / Math.max(1, stWin.length);
     if (st.users.size >= stuffing.minUsers && unknownShare >= stuffing.minUnknownShare) {
-      const won = [...st.users].filter((u) =>
-        (successes.get(`${source}|${u}`) ?? []).some((s) => s.time >= stWin[0].time),
-      );
+      const won = [
+        ...new Set(
+          (successesBySource.get(source) ?? [])
+            .filter((x) => x.time >= stWin[0].time && st.users.has(x.user))
+            .map((x) => x.user),
+        ),
+      ];
       out.push(
         make(
           'credential-stuffing',
@@ -272,11 +274,17 @@ export function detectBruteForce(attempts: readonly AuthAttempt[], ctx: DetectCo
     attempts.filter((a) => a.outcome === 'failure' && !ignored(a.user)),
     (a) => `${a.protocol === 'ssh' ? 'ssh' : 'other'}|${a.source}|${a.user}`,
   );
+  // the successes of the (source, user) pairs with enough failures, looked up only for those
+  const candidates = [...groups].filter(([key, list]) => {
+    const min = key.startsWith('ssh|') ? bruteForce.sshMinFailures : bruteForce.minFailures;
+    return list.length >= min;
+  });
+  const wanted = new Set(candidates.map(([, list]) => list[0].source));
   const successes = groupBy(
-    attempts.filter((a) => a.outcome === 'success'),
+    attempts.filter((a) => a.outcome === 'success' && wanted.has(a.source)),
     (a) => `${a.source}|${a.user}`,
   );
-  for (const [key, list] of [...groups].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+  for (const [key, list] of candidates.sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     const ssh = key.startsWith('ssh|');
     const windowMs = (ssh ? bruteForce.sshWindowSeconds : bruteForce.windowSeconds) * 1000;
     const min = ssh ? bruteForce.sshMinFailures : bruteForce.minFailures;

@@ -27,16 +27,18 @@ const MAX_NAMES = 5;
 interface Series {
   src: string;
   dst: string;
-  /** connection start times, seconds (at most maxTimestamps kept) */
-  times: number[];
-  /** bytes sent by the source, one per kept time */
-  sizes: number[];
+  /**
+   * per kept connection (at most maxTimestamps): start time in seconds and bytes sent by the
+   * source, interleaved in one array (one allocation per pair: there are millions of pairs)
+   */
+  samples: number[];
   count: number;
   failed: number;
   first: number;
   last: number;
-  /** up to 10 destination ports */
-  ports: number[];
+  /** the first destination port, and up to 9 others once there are others */
+  port: number;
+  ports?: number[];
   /** the rest is allocated on first use: most pairs never need it */
   names?: Set<string>;
   http: number;
@@ -83,13 +85,12 @@ export class BeaconAnalytic implements Analytic {
       s = {
         src,
         dst,
-        times: [],
-        sizes: [],
+        samples: [],
         count: 0,
         failed: 0,
         first: t,
         last: t,
-        ports: [],
+        port: -1,
         http: 0,
         httpNoHost: 0,
         evidenceTotal: 0,
@@ -134,12 +135,13 @@ export class BeaconAnalytic implements Analytic {
       if (ds.size < 1000) ds.add(fl.src);
       const s = this.series(this.pairs, fl.src, fl.dst, fl.time);
       s.count++;
-      if (s.times.length < this.cfg.maxTimestamps) {
-        s.times.push(fl.time / 1000);
-        s.sizes.push(fl.origBytes);
-      }
+      if (s.samples.length < 2 * this.cfg.maxTimestamps) s.samples.push(fl.time / 1000, fl.origBytes);
       if (isFailed(fl)) s.failed++;
-      if (s.ports.length < 10 && !s.ports.includes(fl.dport)) s.ports.push(fl.dport);
+      if (s.port < 0) s.port = fl.dport;
+      else if (s.port !== fl.dport && !s.ports?.includes(fl.dport) && (s.ports?.length ?? 0) < 9) {
+        s.ports ??= [];
+        s.ports.push(fl.dport);
+      }
       if (fl.service) {
         s.services ??= new Set();
         if (s.services.size < 5) s.services.add(fl.service);
@@ -177,7 +179,7 @@ export class BeaconAnalytic implements Analytic {
     if (name) {
       const s = this.series(this.named, src, name, e.time);
       s.count++;
-      if (s.times.length < this.cfg.maxTimestamps) s.times.push(e.time / 1000);
+      if (s.samples.length < 2 * this.cfg.maxTimestamps) s.samples.push(e.time / 1000, 0);
       this.evidence(s, e.source);
       s.names ??= new Set();
       if (s.names.size < MAX_NAMES) s.names.add(dst); // for named series, `names` holds the addresses
@@ -189,7 +191,14 @@ export class BeaconAnalytic implements Analytic {
 
   /** The RITA-style score of one series; undefined when there are too few intervals. */
   scoreSeries(s: Series, withSizes: boolean): { score: number; parts: Record<string, number> } | undefined {
-    const ts = sortedCopy(s.times);
+    const n = s.samples.length / 2;
+    const times = new Float64Array(n);
+    const sizes = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      times[i] = s.samples[2 * i]!;
+      sizes[i] = s.samples[2 * i + 1]!;
+    }
+    const ts = times.sort();
     // connections in the same second are one beacon event (RITA deduplicates timestamps)
     const uniq: number[] = [];
     for (let i = 0; i < ts.length; i++) {
@@ -214,12 +223,12 @@ export class BeaconAnalytic implements Analytic {
       intervalDispersionScore: round3(tsDisp),
     };
     let dsScore: number | undefined;
-    if (withSizes && s.sizes.length >= 3) {
-      const sz = sortedCopy(s.sizes);
+    if (withSizes && sizes.length >= 3) {
+      const sz = sortedCopy(sizes);
       const dsSkew = 1 - Math.abs(bowleySkew(sz));
       const dsMadm = madm(sz);
       const dsDisp = clamp01(1 - dsMadm / this.cfg.maxSizeDispersion);
-      const dsMode = mode(s.sizes);
+      const dsMode = mode(sizes);
       const dsSmall = clamp01(1 - dsMode / 65535);
       dsScore = (dsSkew + dsDisp + dsSmall) / 3;
       Object.assign(parts, {
@@ -295,7 +304,7 @@ export class BeaconAnalytic implements Analytic {
       score = round3(clamp01(score));
       if (score < this.cfg.minScore) return;
       const failedSeries = s.failed / s.count >= this.cfg.failedShare;
-      const ports = [...s.ports].sort((a, b) => a - b);
+      const ports = (s.port < 0 ? [] : [s.port, ...(s.ports ?? [])]).sort((a, b) => a - b);
       const web =
         [...services].some((x) => x === 'http' || x === 'ssl') || ports.some((p) => p === 80 || p === 443);
       const attack = ['T1071'];
@@ -311,7 +320,7 @@ export class BeaconAnalytic implements Analytic {
         source: s.src,
         connections: s.count,
         failedConnections: s.failed,
-        timestampsKept: s.times.length,
+        timestampsKept: s.samples.length / 2,
         first: isoTime(s.first),
         last: isoTime(s.last),
         ports,

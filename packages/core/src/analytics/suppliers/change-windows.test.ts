@@ -259,7 +259,11 @@ test('the end-of-window sweep reports what was created in the window and remaine
     'change-window-autorun MES-02 high HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Run\\EdgeUpd',
     'change-window-not-restored - high ',
   ]);
-  assert.deepEqual(sweep([...EVENTS].reverse()), fs, 'the same findings and evidence whatever the input order');
+  assert.deepEqual(
+    sweep([...EVENTS].reverse()),
+    fs,
+    'the same findings and evidence whatever the input order',
+  );
   const task = fs.find((f) => f.rule.id === 'change-window-new-task') as Finding;
   assert.equal(task.details?.command, 'C:\\ProgramData\\msedgeupd.exe');
   assert.deepEqual(task.attack, ['T1053.005']);

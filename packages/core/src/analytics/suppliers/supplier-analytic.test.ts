@@ -245,6 +245,20 @@ test('interactive logon by a service account', () => {
   const fs = pick(run(), 'supplier-interactive-service');
   assert.deepEqual(fs.map(brief), ['SJP\\svc_hanil@MES-02']);
   assert.deepEqual(fs[0].details?.reasons, ['logon type 10 (rdp) on MES-02']);
+  // an account with service principal names in the directory export is a service account too
+  const register = new SupplierRegister(CONFIG, DIRECTORY);
+  const dir: DirectoryAccount[] = [
+    { account: 'hanil.sql', supplier: 'Hanil Maintenance', groups: [], spns: ['MSSQLSvc/mes-02:1433'] },
+  ];
+  const a = new SupplierAnalytic({ register, settings: CONFIG.detection, directory: dir });
+  a.feed([
+    logon('2026-03-02T03:00:00Z', 'hanil.sql', 'MES-02', 2, '-'),
+    logon('2026-03-02T03:00:00Z', 'hanil.sql', 'MES-02', 5, '-'),
+  ]);
+  assert.deepEqual(
+    pick(a.finish(), 'supplier-interactive-service').map((f) => [f.rule.id, f.details?.reasons]),
+    [['supplier-interactive-service', ['logon type 2 (console) on MES-02']]],
+  );
 });
 
 test('many hosts at once', () => {

@@ -11,7 +11,8 @@
  *   supplier-unexpected-source    logon from an address outside its networks, ASNs and countries
  *   supplier-outside-grants       a host or service its grants do not cover
  *   supplier-many-hosts           many distinct hosts within a few minutes
- *   supplier-interactive-service  an interactive logon by an account declared as a service account
+ *   supplier-interactive-service  an interactive logon by a service account (register
+ *                                 `service_accounts`, or SPNs in the directory export)
  *   supplier-dormant-account      first use of an account after a long silence (events or the
  *                                 directory's last_logon), or of one the directory lists as disabled
  *   supplier-bulk-file-access     many distinct files or shares read over SMB within minutes
@@ -229,6 +230,8 @@ export class SupplierAnalytic implements Analytic {
   private readonly lookup?: SourceLookup;
   private readonly lastLogon = new Map<string, number>();
   private readonly disabled = new Set<string>();
+  /** accounts the directory export gives service principal names: service accounts */
+  private readonly withSpn = new Set<string>();
   private readonly accesses: Access[] = [];
   private readonly files: FileAccess[] = [];
   private readonly conns: Event[] = [];
@@ -241,6 +244,7 @@ export class SupplierAnalytic implements Analytic {
     for (const d of opts.directory ?? []) {
       if (d.lastLogon !== undefined) this.lastLogon.set(d.account, d.lastLogon);
       if (d.enabled === false) this.disabled.add(d.account);
+      if (d.spns && d.spns.length > 0) this.withSpn.add(d.account);
     }
   }
 
@@ -397,6 +401,11 @@ export class SupplierAnalytic implements Analytic {
       geo: country && /^[A-Za-z]{2}$/.test(country) ? { country: country.toUpperCase() } : undefined,
       ref: e.source,
     });
+  }
+
+  /** declared in the register's `service_accounts`, or holding SPNs in the directory export */
+  private isServiceAccount(s: CompiledSupplier, account: string): boolean {
+    return s.serviceAccounts.matches(account) || this.withSpn.has(account);
   }
 
   private isInternalTarget(ip: string): boolean {
@@ -565,7 +574,7 @@ export class SupplierAnalytic implements Analytic {
       if (
         s.hours &&
         (a.service || a.session) &&
-        !(serviceLogon && s.serviceAccounts.matches(a.account)) &&
+        !(serviceLogon && this.isServiceAccount(s, a.account)) &&
         !withinHours(s.hours, a.time)
       ) {
         add('supplier-outside-hours', 'supplier account logged on outside its allowed hours', 'medium', a, {
@@ -593,7 +602,7 @@ export class SupplierAnalytic implements Analytic {
             },
           );
       }
-      if (a.logonType !== undefined && INTERACTIVE.has(a.logonType) && s.serviceAccounts.matches(a.account)) {
+      if (a.logonType !== undefined && INTERACTIVE.has(a.logonType) && this.isServiceAccount(s, a.account)) {
         add(
           'supplier-interactive-service',
           'supplier service account used for an interactive logon',

@@ -126,9 +126,11 @@ export class IocDetector implements EventDetector {
   }
 
   /** every indicator match in one event (no validity filtering) */
+  private readonly hits: number[] = [];
+
   matchEvent(e: Event, out: IocMatch[]): void {
     const f = e.fields;
-    const hits: number[] = [];
+    const hits = this.hits;
     // walk the event's own keys (a dozen or two) rather than every field name haechi knows
     for (const name in f) {
       const v = f[name];
@@ -223,10 +225,21 @@ export class IocDetector implements EventDetector {
         break;
       case 'dns-answers':
         // Sysmon 22 QueryResults: "type:  5 cdn.example;::ffff:1.2.3.4;"
-        for (const raw of v.split(/[;,\s]+/)) {
-          if (!raw || raw === 'type:') continue;
-          if (parseIpv4(raw) >= 0 || raw.indexOf(':') >= 0) m.matchIp(raw, hits);
-          else if (raw.indexOf('.') > 0) m.matchDomain(raw, hits);
+        for (let i = 0; i < v.length; ) {
+          let j = i;
+          while (j < v.length) {
+            const c = v.charCodeAt(j);
+            if (c === 59 || c === 44 || c === 32 || c === 9) break;
+            j++;
+          }
+          if (j > i) {
+            const raw = v.slice(i, j);
+            if (raw !== 'type:') {
+              if (parseIpv4(raw) >= 0 || raw.indexOf(':') >= 0) m.matchIp(raw, hits);
+              else if (raw.indexOf('.') > 0) m.matchDomain(raw, hits);
+            }
+          }
+          i = j + 1;
         }
         break;
     }

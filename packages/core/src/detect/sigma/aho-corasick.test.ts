@@ -52,7 +52,16 @@ test('the regex gate never says no where the folded scan says yes', () => {
   const lits = ['sekurlsa::', 'mimi', 'kerberos::ptt', 'a.b*c'];
   const gate = literalGate(lits)!;
   const ac = new AhoCorasick(lits, true);
-  const texts = ['SEKURLSA::x', 'MİMİ', 'mimİ', '\u212Aerberos::PTT', 'a.b*c', 'axb*c', 'nothing', 'sekurlsa:'];
+  const texts = [
+    'SEKURLSA::x',
+    'MİMİ',
+    'mimİ',
+    '\u212Aerberos::PTT',
+    'a.b*c',
+    'axb*c',
+    'nothing',
+    'sekurlsa:',
+  ];
   for (const t of texts) {
     if (ac.test(t)) assert.ok(gate.test(t), `gate must pass ${JSON.stringify(t)}`);
   }

@@ -31,6 +31,7 @@ export interface SigmaDetectorOptions {
 }
 
 interface Slot {
+  id: number;
   rule: SigmaRule;
   order: number;
   source: LogsourceSource;
@@ -129,6 +130,9 @@ export class SigmaDetector implements EventDetector {
   /** lower-case channel or '*' -> event id or -1 (any) -> slots */
   private readonly byChannel = new Map<string, Map<number, Slot[]>>();
   private readonly plans = new Map<string, Plan>();
+  /** groups by their slot list: events of another kind with the same rules share automata */
+  private readonly groups = new Map<string, Group>();
+  private slotCount = 0;
   private readonly channelLower = new Map<string, string>();
   private readonly ctx = new MatchContext();
   /** events seen and rule evaluations run, for the benchmark */
@@ -147,7 +151,7 @@ export class SigmaDetector implements EventDetector {
         return;
       }
       for (const source of entry.sources) {
-        const slot: Slot = { rule, order, source };
+        const slot: Slot = { id: this.slotCount++, rule, order, source };
         for (const kind of source.kinds ?? []) push(this.byKind, kind, slot);
         // file the rule under the EventIDs both its source and its detection allow
         let eids: number[] = source.eventIds ?? rule.eventIds ?? [-1];
@@ -210,7 +214,15 @@ export class SigmaDetector implements EventDetector {
     for (const s of slots.sort((a, b) => a.order - b.order)) if (!unique.has(s.rule)) unique.set(s.rule, s);
     const byAliases = new Map<Readonly<Record<string, string>> | undefined, Slot[]>();
     for (const s of unique.values()) push(byAliases, s.source.fields, s);
-    const groups = [...byAliases].map(([aliases, list]) => this.buildGroup(aliases, list));
+    const groups = [...byAliases].map(([aliases, list]) => {
+      const sig = list.map((s) => s.id).join(',');
+      let g = this.groups.get(sig);
+      if (!g) {
+        g = this.buildGroup(aliases, list);
+        this.groups.set(sig, g);
+      }
+      return g;
+    });
     return { groups };
   }
 
@@ -274,7 +286,8 @@ export class SigmaDetector implements EventDetector {
             const minLen = scan.minLen;
             for (let v = 0; v < values.length; v++) {
               const s = values[v];
-              if (s.length >= minLen && (gate === undefined || gate.test(s))) scan.ac.mark(s, scan.slotsOf, stamp, epoch);
+              if (s.length >= minLen && (gate === undefined || gate.test(s)))
+                scan.ac.mark(s, scan.slotsOf, stamp, epoch);
             }
             continue;
           }
@@ -284,10 +297,12 @@ export class SigmaDetector implements EventDetector {
           if (t === null) continue;
           const gate = scan.gate;
           if (typeof t === 'string') {
-            if (t.length >= scan.minLen && (gate === undefined || gate.test(t))) scan.ac.mark(t, scan.slotsOf, stamp, epoch);
+            if (t.length >= scan.minLen && (gate === undefined || gate.test(t)))
+              scan.ac.mark(t, scan.slotsOf, stamp, epoch);
           } else {
             for (const s of t) {
-              if (s.length >= scan.minLen && (gate === undefined || gate.test(s))) scan.ac.mark(s, scan.slotsOf, stamp, epoch);
+              if (s.length >= scan.minLen && (gate === undefined || gate.test(s)))
+                scan.ac.mark(s, scan.slotsOf, stamp, epoch);
             }
           }
         }
@@ -316,7 +331,7 @@ export class SigmaDetector implements EventDetector {
       severity: rule.level,
       detector: 'sigma',
       rule: { id: rule.id, title: rule.title },
-      attack: rule.attack,
+      attack: [...rule.attack],
       entities,
       evidence: [event.source],
       event: event.fields,

@@ -134,8 +134,18 @@ export interface ChunkOptions {
   noCrc?: boolean;
 }
 
+const ZEROES = new Uint8Array(CHUNK_SIZE);
+
 function isZero(b: Uint8Array, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (b[i] !== 0) return false;
+  if (to - from <= 64) {
+    for (let i = from; i < to; i++) if (b[i] !== 0) return false;
+    return true;
+  }
+  // whole preallocated chunks: a native compare, chunk-sized pieces at a time
+  for (let p = from; p < to; p += CHUNK_SIZE) {
+    const e = Math.min(to, p + CHUNK_SIZE);
+    if (Buffer.compare(b.subarray(p, e), ZEROES.subarray(0, e - p)) !== 0) return false;
+  }
   return true;
 }
 

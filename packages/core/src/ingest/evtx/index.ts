@@ -19,6 +19,7 @@ export {
   type EvtxItem,
   type EvtxOutputKind,
   recordToEvent,
+  recordToEventSlow,
   recordToJsonLine,
   recordToXml,
 } from './output.js';

@@ -7,12 +7,28 @@ import type { Event } from '../../model/index.js';
 import type { RecordProblem } from '../types.js';
 import { normalizeEvtxJson } from '../windows/normalize.js';
 import type { EvtxRecord } from './chunk.js';
+import { fastEvent } from './fields.js';
 import { stringifyEvtxJson, toEvtxJson, toXml } from './render.js';
 
 export type EvtxOutputKind = 'events' | 'jsonl' | 'xml';
 
-/** The Event for a record, or a problem saying why there is none. */
+/**
+ * The Event for a record, or a problem saying why there is none: built directly from the record
+ * tree (`fastEvent`), which gives exactly what the render + normalise path gives; records of a
+ * shape it leaves alone (and every rejected record) take that path.
+ */
 export function recordToEvent(rec: EvtxRecord, uri: string): Event | RecordProblem {
+  const ev = fastEvent(rec.nodes, { kind: 'evtx', uri, record: rec.id });
+  if (ev === undefined) return recordToEventSlow(rec, uri);
+  if (rec.carved) (ev.fields as Record<string, unknown>).EvtxCarved = true;
+  return ev;
+}
+
+/**
+ * The reference path: the record as evtx_dump JSON, then `normalizeEvtxJson` (the JSON reader's
+ * normaliser), so `.evtx` and its JSON twin give the same fields by construction.
+ */
+export function recordToEventSlow(rec: EvtxRecord, uri: string): Event | RecordProblem {
   const obj = toEvtxJson(rec.nodes);
   const ev = normalizeEvtxJson(obj, { kind: 'evtx', uri, record: rec.id });
   if (typeof ev === 'string') {

@@ -32,7 +32,7 @@ function isEmptyValue(n: XNode): boolean {
 }
 
 /** True when the nodes carry text (a non-empty text, value, or reference). */
-function hasText(nodes: readonly XNode[]): boolean {
+export function hasText(nodes: readonly XNode[]): boolean {
   for (const n of nodes) {
     switch (n.k) {
       case K_TEXT:
@@ -50,7 +50,7 @@ function hasText(nodes: readonly XNode[]): boolean {
   return false;
 }
 
-function hasElement(nodes: readonly XNode[]): boolean {
+export function hasElement(nodes: readonly XNode[]): boolean {
   for (const n of nodes) if (n.k === K_ELEM) return true;
   return false;
 }
@@ -62,7 +62,7 @@ function valueJsonText(t: number, v: Scalar | Scalar[] | null): string {
 }
 
 /** Text content as evtx_dump writes it (elements skipped; entity and character refs kept raw). */
-function textOf(nodes: readonly XNode[]): string {
+export function textOf(nodes: readonly XNode[]): string {
   let s = '';
   for (const n of nodes) {
     switch (n.k) {
@@ -93,7 +93,7 @@ function asNumber(n: XNode): JsonValue | undefined {
 }
 
 /** evtx_dump trims the whitespace around text values in its JSON (its twins carry no edge spaces). */
-function contentValue(nodes: readonly XNode[]): JsonValue {
+export function contentValue(nodes: readonly XNode[]): JsonValue {
   if (nodes.length === 1) {
     const num = asNumber(nodes[0]);
     if (num !== undefined) return num;
@@ -101,7 +101,7 @@ function contentValue(nodes: readonly XNode[]): JsonValue {
   return textOf(nodes).trim();
 }
 
-function contentValueSkipElements(nodes: readonly XNode[]): JsonValue {
+export function contentValueSkipElements(nodes: readonly XNode[]): JsonValue {
   let single: XNode | undefined;
   let ok = true;
   for (const n of nodes) {
@@ -131,7 +131,7 @@ function nameAttr(el: XElem): XNode[] | undefined {
   return undefined;
 }
 
-function elementValue(el: XElem, container: boolean): JsonValue {
+export function elementValue(el: XElem, container: boolean): JsonValue {
   let attrText = false;
   for (const a of el.attrs) {
     if (hasText(a.value)) {
@@ -145,7 +145,7 @@ function elementValue(el: XElem, container: boolean): JsonValue {
   return elementBody(el, container);
 }
 
-function dataValue(el: XElem): JsonValue {
+export function dataValue(el: XElem): JsonValue {
   const hasE = hasElement(el.children);
   if (!hasE && !hasText(el.children)) return '';
   return hasE ? elementBody(el, false) : contentValue(el.children);

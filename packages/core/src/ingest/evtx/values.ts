@@ -115,8 +115,7 @@ function hexByte(b: number): string {
 
 /** GUID text in evtx_dump form: upper-case, no braces (data1-3 little-endian). */
 export function guidText(buf: Uint8Array, p: number): string {
-  let s = '';
-  for (const i of [3, 2, 1, 0]) s += hexByte(buf[p + i]);
+  let s = hexByte(buf[p + 3]) + hexByte(buf[p + 2]) + hexByte(buf[p + 1]) + hexByte(buf[p]);
   s += '-';
   s += hexByte(buf[p + 5]) + hexByte(buf[p + 4]);
   s += '-';
@@ -189,7 +188,19 @@ function pad(n: number, w: number): string {
   return String(n).padStart(w, '0');
 }
 
+/** one-entry memo: consecutive records mostly fall in the same second */
+let isoMemoSecs = Number.NaN;
+let isoMemoText = '';
+
 function isoSeconds(unixSecs: number): string {
+  if (unixSecs === isoMemoSecs) return isoMemoText;
+  const text = isoSecondsUncached(unixSecs);
+  isoMemoSecs = unixSecs;
+  isoMemoText = text;
+  return text;
+}
+
+function isoSecondsUncached(unixSecs: number): string {
   const d = new Date(unixSecs * 1000);
   if (Number.isNaN(d.getTime())) return '1601-01-01T00:00:00';
   const iso = d.toISOString(); // YYYY-MM-DDTHH:MM:SS.sssZ, or ±YYYYYY-... outside years 0-9999

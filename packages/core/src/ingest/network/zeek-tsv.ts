@@ -111,12 +111,11 @@ const UNSET = Symbol('unset');
  * Names are embedded as JSON string literals, so any header text is safe here.
  */
 function makeBuilder(names: string[]): (vals: unknown[]) => Record<string, unknown> {
-  const body = names
-    .map((n, i) => `x = v[${i}]; if (x !== U) o[${JSON.stringify(n)}] = x;`)
-    .join('\n');
-  const make = new Function('U', `return function build(v) { const o = {}; let x;\n${body}\nreturn o; };`) as (
-    u: symbol,
-  ) => (vals: unknown[]) => Record<string, unknown>;
+  const body = names.map((n, i) => `x = v[${i}]; if (x !== U) o[${JSON.stringify(n)}] = x;`).join('\n');
+  const make = new Function(
+    'U',
+    `return function build(v) { const o = {}; let x;\n${body}\nreturn o; };`,
+  ) as (u: symbol) => (vals: unknown[]) => Record<string, unknown>;
   return make(UNSET);
 }
 

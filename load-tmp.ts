@@ -1,0 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { parseAllDocuments, parse } from 'yaml';
+import { listRuleFiles, loadRules, compileRule } from './packages/core/src/detect/sigma/index.ts';
+const cpu = () => process.cpuUsage().user / 1000;
+const files = listRuleFiles(['/work/shared/data/sigma/rules']);
+let t = cpu(); const texts = files.map((f) => readFileSync(f, 'utf8')); console.log('read', (cpu() - t).toFixed(0));
+t = cpu(); const docs = texts.map((x) => parseAllDocuments(x).map((d) => d.toJS())); console.log('parseAllDocuments+toJS', (cpu() - t).toFixed(0));
+t = cpu(); const docs2 = texts.map((x) => parse(x)); console.log('parse', (cpu() - t).toFixed(0));
+t = cpu(); for (const d of docs) for (const x of d) compileRule(x); console.log('compile', (cpu() - t).toFixed(0));
+t = cpu(); loadRules(['/work/shared/data/sigma/rules']); console.log('loadRules', (cpu() - t).toFixed(0));
