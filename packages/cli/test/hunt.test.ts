@@ -102,4 +102,7 @@ test('usage and input errors: exit 2 and 3 with a message naming the problem', (
   assert.equal(level.code, 2);
   const threads = runCli(['hunt', data, '--threads', 'x', '--no-progress']);
   assert.equal(threads.code, 2);
+  const tz = runCli(['hunt', data, '--timezone', 'Mars', '--no-progress']);
+  assert.equal(tz.code, 2);
+  assert.match(tz.stderr, /--timezone 'Mars' is not UTC or an offset/);
 });

@@ -3,6 +3,7 @@
  */
 import { createWriteStream } from 'node:fs';
 import { HaechiError, type Severity, isSeverity, severityRank } from '@haechi/core';
+import { parseUtcOffset } from '@haechi/core/ingest';
 import { openSqliteStore } from '@haechi/store';
 import { SingleBar } from 'cli-progress';
 import { type Command, Option } from 'commander';
@@ -21,6 +22,8 @@ export interface HuntFlags {
   format?: string;
   strict?: boolean;
   carve?: boolean;
+  timezone?: string;
+  year?: string;
   threads?: string;
   from?: string;
   to?: string;
@@ -56,6 +59,8 @@ export function register(program: Command): void {
     .option('--format <name>', 'read every input as this format instead of detecting it')
     .option('--strict', 'stop at the first corrupt record instead of reporting and skipping it')
     .option('--carve', 'EVTX: also recover records from chunk slack space')
+    .option('--timezone <offset>', 'for logs that write local time without a zone (syslog, some JSON exports): UTC or +09:00')
+    .option('--year <yyyy>', 'for syslog lines, which carry no year (default: the file time, with a warning)')
     .option('-t, --threads <n>', `worker threads (default: ${defaultThreads()}, the number of cores)`)
     .option('--from <time>', 'ignore events before this time (RFC 3339 or YYYY-MM-DD, UTC)')
     .option('--to <time>', 'ignore events after this time')
@@ -115,6 +120,12 @@ export async function huntCommand(paths: string[], flags: HuntFlags): Promise<nu
   const from = flags.from !== undefined ? parseTimeFlag(flags.from, '--from') : undefined;
   const to = flags.to !== undefined ? parseTimeFlag(flags.to, '--to') : undefined;
   if (from !== undefined && to !== undefined && from > to) throw new HaechiError('usage', '--from is after --to');
+  if (flags.timezone !== undefined && parseUtcOffset(flags.timezone) === undefined) {
+    throw new HaechiError('usage', `--timezone '${flags.timezone}' is not UTC or an offset such as +09:00`, { field: '--timezone' });
+  }
+  if (flags.year !== undefined && !/^(19[7-9]\d|[2-9]\d{3})$/.test(flags.year)) {
+    throw new HaechiError('usage', `--year '${flags.year}' is not a year (1970-9999)`, { field: '--year' });
+  }
 
   const ruleDirs = [...(flags.defaultRules === false ? [] : [ownRulesDir()]), ...(flags.rules ?? config.rules ?? [])];
   if (ruleDirs.length === 0) throw new HaechiError('usage', 'no rules: give --rules DIR or drop --no-default-rules');
@@ -133,6 +144,10 @@ export async function huntCommand(paths: string[], flags: HuntFlags): Promise<nu
     strict: flags.strict === true,
     format: flags.format,
     carve: flags.carve === true,
+    settings: {
+      ...(flags.timezone !== undefined ? { timezone: flags.timezone } : {}),
+      ...(flags.year !== undefined ? { year: flags.year } : {}),
+    },
     from,
     to,
     minLevel,

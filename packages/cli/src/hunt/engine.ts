@@ -17,6 +17,8 @@ export interface EngineSpec {
   strict: boolean;
   format?: string;
   carve?: boolean;
+  /** reader settings: `timezone` (for logs that write local time without a zone), `year` (syslog) */
+  settings?: Record<string, unknown>;
   from?: number;
   to?: number;
   /** plugin name -> the spec its `prepare` returned */
@@ -87,7 +89,7 @@ export class HuntEngine {
       else s.warnings++;
       if (s.problems.length < MAX_PROBLEMS_KEPT) s.problems.push(p);
     };
-    const readOpts = { strict: spec.strict, format: spec.format, carve: spec.carve, onProblem };
+    const readOpts = { strict: spec.strict, format: spec.format, carve: spec.carve, settings: spec.settings, onProblem };
     for await (const input of discoverInputs([path], readOpts)) {
       const stats = statsOf(input.uri);
       try {

@@ -23,6 +23,7 @@ export interface HuntOptions {
   strict: boolean;
   format?: string;
   carve?: boolean;
+  settings?: Record<string, unknown>;
   from?: number;
   to?: number;
   minLevel?: Severity;
@@ -94,6 +95,7 @@ export async function runHunt(opts: HuntOptions): Promise<HuntResult> {
     strict: opts.strict,
     format: opts.format,
     carve: opts.carve,
+    settings: opts.settings,
     from: opts.from,
     to: opts.to,
     plugins: pluginSpecs,

@@ -191,3 +191,32 @@ test('stratosphere 008: the host probed from the Internet is reported with its s
   );
   assert.deepEqual(none, []);
 });
+
+test('flows from Suricata EVE and Argus feed the same analytics as Zeek conn', {
+  skip: skipUnlessData('network/slips'),
+}, async () => {
+  const eve = await readNetworkLogs(sharedData('network/slips/test6-malicious.suricata.json'));
+  const eveFlows = eve.filter((e) => e.source.kind === 'eve.flow');
+  assert.ok(eveFlows.length > 1000);
+  for (const e of eveFlows) {
+    const fl = toFlow(e)!;
+    assert.equal(fl.src, e.fields.src_ip);
+    assert.equal(fl.dport, e.fields.dest_port);
+    assert.equal(fl.origBytes, e.fields['flow.bytes_toserver']);
+    assert.equal(fl.respBytes, e.fields['flow.bytes_toclient']);
+    assert.ok(fl.duration >= 0);
+  }
+  const argus = await readNetworkLogs(sharedData('network/slips/test2-malicious.binetflow'));
+  for (const e of argus) {
+    const fl = toFlow(e)!;
+    assert.equal(fl.origBytes, e.fields.SrcBytes);
+    assert.equal(fl.origBytes + fl.respBytes, e.fields.TotBytes);
+    assert.equal(fl.duration, e.fields.Dur);
+  }
+  // a 15-hour UDP flow in the EVE capture is a long connection, as it would be from conn.log
+  const long = runAnalytic(new LongConnectionAnalytic({ enricher }), eve);
+  const udp = long.find((f) => f.details!.port === 9765);
+  assert.ok(udp);
+  assert.equal(udp.details!.proto, 'udp');
+  assert.ok((udp.details!.totalDurationSeconds as number) > 15 * 3600);
+});

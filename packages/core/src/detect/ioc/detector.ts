@@ -211,7 +211,9 @@ export class IocDetector implements EventDetector {
           const valueAt = eq >= 0 && eq < end ? eq + 1 : start;
           // IMPHASH=… (any case) is skipped
           const c = v.charCodeAt(start);
-          if (!(valueAt > start && (c === 73 || c === 105) && v.slice(start, eq).toUpperCase() === 'IMPHASH')) {
+          if (
+            !(valueAt > start && (c === 73 || c === 105) && v.slice(start, eq).toUpperCase() === 'IMPHASH')
+          ) {
             m.matchHash(v.slice(valueAt, end).trim(), hits);
           }
           start = end + 1;

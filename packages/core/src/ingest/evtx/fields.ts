@@ -65,7 +65,8 @@ function jsonText(v: unknown): unknown {
 
 function setField(f: Obj, key: string, value: unknown): void {
   if (key === '__proto__') return;
-  if (key in f && PROTECTED_SYSTEM_FIELDS.has(key)) {
+  // (the set first: most names are not protected, and a miss of `in` walks the prototype)
+  if (PROTECTED_SYSTEM_FIELDS.has(key) && key in f) {
     f[`EventData_${key}`] = value;
     return;
   }

@@ -1,0 +1,2 @@
+export * from './types.js';
+//# sourceMappingURL=index.js.map

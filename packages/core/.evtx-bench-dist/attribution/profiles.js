@@ -1,0 +1,160 @@
+function heldOut(cites, ex) {
+    return ex !== undefined && ex.size > 0 && cites.length > 0 && cites.every((c) => ex.has(c));
+}
+const TZ_OFFSET_MIN = { 'Asia/Pyongyang': 540, 'Asia/Seoul': 540, UTC: 0 };
+function minutesOf(hhmm) {
+    const [h, m] = hhmm.split(':').map(Number);
+    return h * 60 + m;
+}
+export function buildGroupProfiles(k, actorProfiles = [], opts = {}) {
+    const groups = new Map();
+    const softwareName = new Map();
+    const softwareAliases = new Map();
+    const softwareTech = new Map();
+    const campaignGroups = new Map();
+    const campaignUses = [];
+    const ex = opts.excludeSources;
+    if (k) {
+        for (const g of k.groups) {
+            groups.set(g.id, {
+                id: g.id,
+                name: g.name,
+                aliases: g.aliases,
+                techniques: new Map(),
+                softwareTechniques: new Map(),
+                software: new Map(),
+                softwareNames: new Map(),
+                timing: [],
+                sectors: [],
+            });
+        }
+        for (const s of k.software) {
+            softwareName.set(s.id, s.name);
+            softwareAliases.set(s.id, s.aliases);
+        }
+        for (const r of k.relations) {
+            if (r.type === 'attributed-to') {
+                if (opts.excludeCampaigns?.has(r.source))
+                    continue;
+                const l = campaignGroups.get(r.source) ?? [];
+                l.push(r.target);
+                campaignGroups.set(r.source, l);
+                continue;
+            }
+            if (heldOut(r.citations, ex))
+                continue;
+            const src = r.source[0];
+            if (src === 'G') {
+                const g = groups.get(r.source);
+                if (!g)
+                    continue;
+                if (r.target[0] === 'T')
+                    g.techniques.set(r.target, { via: 'group', cites: r.citations });
+                else if (r.target[0] === 'S')
+                    g.software.set(r.target, { via: 'group', cites: r.citations });
+            }
+            else if (src === 'S' && r.target[0] === 'T') {
+                let s = softwareTech.get(r.source);
+                if (!s)
+                    softwareTech.set(r.source, (s = new Set()));
+                s.add(r.target);
+            }
+            else if (src === 'C') {
+                if (opts.excludeCampaigns?.has(r.source))
+                    continue;
+                campaignUses.push({ campaign: r.source, target: r.target, cites: r.citations });
+            }
+        }
+        for (const u of campaignUses) {
+            for (const gid of campaignGroups.get(u.campaign) ?? []) {
+                const g = groups.get(gid);
+                if (!g)
+                    continue;
+                const use = { via: `campaign:${u.campaign}`, cites: u.cites };
+                if (u.target[0] === 'T' && !g.techniques.has(u.target))
+                    g.techniques.set(u.target, use);
+                else if (u.target[0] === 'S' && !g.software.has(u.target))
+                    g.software.set(u.target, use);
+            }
+        }
+    }
+    for (const p of actorProfiles) {
+        const gid = p.attack_id ?? p.id;
+        let g = groups.get(gid);
+        if (!g) {
+            g = {
+                id: gid,
+                name: p.name,
+                aliases: [],
+                techniques: new Map(),
+                softwareTechniques: new Map(),
+                software: new Map(),
+                softwareNames: new Map(),
+                timing: [],
+                sectors: [],
+            };
+            groups.set(gid, g);
+        }
+        g.profile = p;
+        g.aliases = [...new Set([...g.aliases, ...p.aliases.map((a) => a.value)])];
+        const title = (key) => p.sources[key]?.title ?? key;
+        for (const t of p.techniques) {
+            // the ATT&CK part of a profile repeats the bundle; with a bundle loaded, its citations win
+            if (!g.techniques.has(t.id) && !(k && t.source === 'attack')) {
+                g.techniques.set(t.id, { via: `profile:${t.source}`, cites: [title(t.source)] });
+            }
+        }
+        for (const m of p.malware) {
+            const key = m.attack_id ?? m.name.toLowerCase();
+            if (k && m.source === 'attack' && m.attack_id)
+                continue;
+            if (!g.software.has(key))
+                g.software.set(key, { via: `profile:${m.source}`, cites: [title(m.source)] });
+            g.softwareNames.set(m.name.toLowerCase(), key);
+        }
+        for (const t of p.timing) {
+            const [a, b] = t.hours.split('-');
+            g.timing.push({ tz: t.tz, from: minutesOf(a), to: minutesOf(b), note: t.note, cite: title(t.source) });
+        }
+        g.sectors = p.sectors.map((s) => s.value);
+    }
+    if (opts.softwareTechniques !== false) {
+        for (const g of groups.values()) {
+            for (const sid of g.software.keys()) {
+                for (const t of softwareTech.get(sid) ?? []) {
+                    if (!g.techniques.has(t) && !g.softwareTechniques.has(t))
+                        g.softwareTechniques.set(t, sid);
+                }
+            }
+        }
+    }
+    for (const g of groups.values()) {
+        for (const sid of g.software.keys()) {
+            const n = softwareName.get(sid);
+            if (n)
+                g.softwareNames.set(n.toLowerCase(), sid);
+            for (const a of softwareAliases.get(sid) ?? [])
+                g.softwareNames.set(a.toLowerCase(), sid);
+        }
+    }
+    return [...groups.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+/** minutes past midnight of `t` (epoch ms) in a profile time zone */
+export function localMinutes(t, tz) {
+    const off = TZ_OFFSET_MIN[tz];
+    if (off !== undefined)
+        return (((Math.floor(t / 60000) + off) % 1440) + 1440) % 1440;
+    const parts = new Intl.DateTimeFormat('en-GB', {
+        timeZone: tz,
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+    })
+        .formatToParts(new Date(t))
+        .reduce((acc, p) => {
+        acc[p.type] = p.value;
+        return acc;
+    }, {});
+    return Number(parts.hour) * 60 + Number(parts.minute);
+}
+//# sourceMappingURL=profiles.js.map

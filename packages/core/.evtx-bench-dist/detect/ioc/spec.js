@@ -1,0 +1,94 @@
+/**
+ * The compiled form of an indicator set: columns of plain arrays, so that it is structured-clonable
+ * (it travels to every hunt worker thread) and compact (a million indicators share a small table
+ * of provenance records instead of a million objects).
+ */
+export const TYPE_CODES = [
+    'ipv4',
+    'ipv6',
+    'cidr4',
+    'cidr6',
+    'domain',
+    'url',
+    'md5',
+    'sha1',
+    'sha256',
+    'sha512',
+    'email',
+    'filename',
+];
+/** Packs indicators into an IocSpec; `resolveActor` maps names/aliases to canonical actor ids. */
+export function compileIocSpec(indicators, resolveActor) {
+    const n = indicators.length;
+    const ids = new Array(n);
+    const values = new Array(n);
+    const types = new Uint8Array(n);
+    const meta = new Uint32Array(n);
+    const metas = [];
+    const metaKey = new Map();
+    const actorCache = new Map();
+    const resolve = (a) => {
+        let r = actorCache.get(a);
+        if (!r) {
+            r = resolveActor?.(a) ?? { id: a, name: a };
+            actorCache.set(a, r);
+        }
+        return r;
+    };
+    const typeCode = new Map(TYPE_CODES.map((t, i) => [t, i]));
+    for (let i = 0; i < n; i++) {
+        const ind = indicators[i];
+        ids[i] = ind.id;
+        values[i] = ind.value;
+        types[i] = typeCode.get(ind.type);
+        // cheap identity of the provenance record; the record itself is built once per distinct key
+        const key = `${ind.source}\u0001${ind.confidence}\u0001${ind.tlp}\u0001${ind.validFrom}\u0001${ind.validUntil}\u0001${ind.actors.join('\u0002')}\u0001${ind.malware?.join('\u0002')}\u0001${ind.name}\u0001${ind.pattern}\u0001${ind.partOf?.group}`;
+        let k = metaKey.get(key);
+        if (k === undefined) {
+            const actors = [...new Map(ind.actors.map((a) => resolve(a)).map((r) => [r.id, r])).values()];
+            const m = { source: ind.source, actors };
+            if (ind.confidence !== undefined)
+                m.confidence = ind.confidence;
+            if (ind.tlp)
+                m.tlp = ind.tlp;
+            if (ind.validFrom !== undefined)
+                m.validFrom = ind.validFrom;
+            if (ind.validUntil !== undefined)
+                m.validUntil = ind.validUntil;
+            if (ind.malware?.length)
+                m.malware = ind.malware;
+            if (ind.name)
+                m.name = ind.name;
+            if (ind.pattern)
+                m.pattern = ind.pattern;
+            if (ind.partOf)
+                m.partOf = ind.partOf;
+            k = metas.length;
+            metas.push(m);
+            metaKey.set(key, k);
+        }
+        meta[i] = k;
+    }
+    return { kind: 'haechi-ioc-spec/1', ids, types, values, meta, metas };
+}
+/** How much an indicator match says about an actor: observable kind times the source's confidence. */
+export function indicatorWeight(type, m) {
+    const kind = {
+        sha256: 1,
+        sha512: 1,
+        sha1: 1,
+        md5: 0.95,
+        url: 0.9,
+        domain: 0.85,
+        email: 0.8,
+        ipv4: 0.7,
+        ipv6: 0.7,
+        cidr4: 0.4,
+        cidr6: 0.4,
+        filename: 0.3,
+    };
+    const conf = m.confidence === undefined ? 0.75 : m.confidence / 100;
+    const part = m.partOf ? 1 / m.partOf.of : 1;
+    return Math.round(kind[type] * conf * part * 1000) / 1000;
+}
+//# sourceMappingURL=spec.js.map

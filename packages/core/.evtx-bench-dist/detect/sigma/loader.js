@@ -1,0 +1,256 @@
+/**
+ * The rule loader: walks files and folders, reads every YAML document, and routes it to the
+ * detection rule compiler, the meta filter compiler (filters specification v2.1.0) or the
+ * correlation parser (correlation rules specification v2.1.0). Nothing is skipped silently: each
+ * document that does not load is listed in `rejected` with a reason naming the construct, and
+ * things that load but will not behave as a reader may expect (a log source with no mapping, a
+ * filter naming a rule that is not loaded) are listed in `warnings`.
+ *
+ * Rule status: every status loads (`deprecated` rules still detect what they detected; SigmaHQ
+ * keeps them in a separate folder that users pass only if they want them); `unsupported` rules
+ * load with a warning, since their authors say they need work before use.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { LineCounter, parseAllDocuments } from 'yaml';
+import { HaechiError } from '../../errors.js';
+import { buildCorrelator, parseCorrelationDocument, } from './correlation.js';
+import { describeLogsource, loadLogsourceMap, logsourceKey } from './logsource-map.js';
+import { compileDetection, compileRule, } from './rule.js';
+const RULE_EXT = /\.ya?ml$/i;
+function walk(path, out) {
+    let st;
+    try {
+        st = statSync(path);
+    }
+    catch (e) {
+        throw new HaechiError('input', `cannot read rules: ${e.code ?? e.message}`, { file: path, cause: e });
+    }
+    if (st.isDirectory()) {
+        const names = readdirSync(path).sort();
+        for (const n of names) {
+            if (n.startsWith('.'))
+                continue;
+            const p = join(path, n);
+            const s = statSync(p);
+            if (s.isDirectory())
+                walk(p, out);
+            else if (RULE_EXT.test(n))
+                out.push(p);
+        }
+    }
+    else {
+        out.push(path);
+    }
+}
+/** Lists the rule files under the given files and folders, sorted, without duplicates. */
+export function listRuleFiles(paths) {
+    const out = [];
+    for (const p of paths)
+        walk(p, out);
+    return [...new Set(out)];
+}
+function str(v) {
+    return v === undefined || v === null ? undefined : String(v);
+}
+/** Compiles a meta filter document (filters specification, "Global filter"). */
+function compileFilter(doc, opts) {
+    const title = doc.title;
+    if (typeof title !== 'string' || !title.trim())
+        throw new HaechiError('rule', "filter has no 'title'");
+    if (!doc.logsource || typeof doc.logsource !== 'object')
+        throw new HaechiError('rule', "filter has no 'logsource'");
+    const f = doc.filter;
+    if (!f || typeof f !== 'object' || Array.isArray(f))
+        throw new HaechiError('rule', "'filter' must be a map");
+    const { rules, condition, ...ids } = f;
+    const refs = (Array.isArray(rules) ? rules : rules === undefined || rules === null ? [] : [rules]).map(String);
+    if (refs.length === 0)
+        throw new HaechiError('rule', "filter has no 'rules' to apply to");
+    const compiled = compileDetection(ids, condition, opts);
+    return { match: compiled.match, refs };
+}
+/**
+ * Loads every rule, filter and correlation under `paths`. Throws HaechiError('input') only when a
+ * path cannot be read at all; problems with individual documents go to `rejected`.
+ */
+export function loadRules(paths, opts = {}) {
+    const logsources = typeof opts.logsources === 'string' || opts.logsources === undefined
+        ? loadLogsourceMap(opts.logsources)
+        : opts.logsources;
+    const files = listRuleFiles(paths);
+    const rules = [];
+    const rejected = [];
+    const warnings = [];
+    const pendingFilters = [];
+    const correlations = [];
+    const byId = new Map();
+    const byName = new Map();
+    let documents = 0;
+    for (const file of files) {
+        let text;
+        try {
+            text = readFileSync(file, 'utf8');
+        }
+        catch (e) {
+            rejected.push({ file, reason: `cannot read file: ${e.message}` });
+            continue;
+        }
+        const lc = new LineCounter();
+        const docs = parseAllDocuments(text, { lineCounter: lc, uniqueKeys: true });
+        // an empty file gives an empty stream (an empty array)
+        const list = Array.from(docs);
+        for (const d of list) {
+            const start = d.contents?.range?.[0] ?? d.range?.[0];
+            const line = start !== undefined ? lc.linePos(start).line : undefined;
+            if (d.errors.length > 0) {
+                documents++;
+                const err = d.errors[0];
+                rejected.push({
+                    file,
+                    line: err.linePos?.[0]?.line ?? line,
+                    reason: `invalid YAML: ${err.message.split('\n')[0]}`,
+                });
+                continue;
+            }
+            const doc = d.toJS({ maxAliasCount: 1000 });
+            if (doc === null || doc === undefined)
+                continue;
+            documents++;
+            const where = { file, line: list.length > 1 ? line : undefined };
+            if (typeof doc !== 'object' || Array.isArray(doc)) {
+                rejected.push({ ...where, reason: 'document is not a map' });
+                continue;
+            }
+            const r = doc;
+            const id = str(r.id);
+            const title = str(r.title);
+            const fail = (reason) => rejected.push({ ...where, id, title, reason });
+            try {
+                if ('correlation' in r) {
+                    correlations.push(parseCorrelationDocument(r, file));
+                }
+                else if ('filter' in r && !('detection' in r)) {
+                    const f = compileFilter(r, { placeholders: opts.placeholders, file });
+                    pendingFilters.push({ doc: r, file, line: where.line, match: f.match, refs: f.refs });
+                }
+                else if ('detection' in r) {
+                    if (r.action !== undefined) {
+                        fail(`'action: ${String(r.action)}' rule collections are Sigma 1.x syntax, not supported`);
+                        continue;
+                    }
+                    const rule = compileRule(r, { placeholders: opts.placeholders, file });
+                    const dup = byId.get(rule.id);
+                    if (dup) {
+                        fail(`duplicate rule id ${rule.id} (already loaded from ${dup.file})`);
+                        continue;
+                    }
+                    if (rule.name !== undefined) {
+                        const dn = byName.get(rule.name);
+                        if (dn) {
+                            fail(`duplicate rule name '${rule.name}' (already used by ${dn.id} in ${dn.file})`);
+                            continue;
+                        }
+                        byName.set(rule.name, rule);
+                    }
+                    byId.set(rule.id, rule);
+                    rules.push(rule);
+                    if (!logsources.lookup(rule.logsource)) {
+                        warnings.push({
+                            kind: 'logsource',
+                            ...where,
+                            id: rule.id,
+                            title: rule.title,
+                            message: `log source ${describeLogsource(rule.logsource)} is not in the log source map; the rule matches no event`,
+                        });
+                    }
+                    if (rule.taxonomy !== 'sigma') {
+                        warnings.push({
+                            kind: 'taxonomy',
+                            ...where,
+                            id: rule.id,
+                            title: rule.title,
+                            message: `taxonomy '${rule.taxonomy}': field names are read as Sigma's`,
+                        });
+                    }
+                    if (rule.status === 'unsupported') {
+                        warnings.push({
+                            kind: 'status',
+                            ...where,
+                            id: rule.id,
+                            title: rule.title,
+                            message: 'status unsupported: its authors say the rule cannot be used as is',
+                        });
+                    }
+                }
+                else if (r.action !== undefined) {
+                    fail(`'action: ${String(r.action)}' rule collections are Sigma 1.x syntax, not supported`);
+                }
+                else {
+                    fail("not a Sigma rule, filter or correlation (no 'detection', 'filter' or 'correlation')");
+                }
+            }
+            catch (e) {
+                if (e instanceof HaechiError)
+                    fail(e.message);
+                else
+                    fail(`internal error: ${e.message}`);
+            }
+        }
+    }
+    // Meta filters: `not filter` ANDed onto each referenced rule (filters specification).
+    const filters = [];
+    for (const pf of pendingFilters) {
+        const title = String(pf.doc.title);
+        const fid = str(pf.doc.id);
+        const ls = {};
+        const rawLs = pf.doc.logsource;
+        for (const k of ['product', 'category', 'service'])
+            if (rawLs[k] != null)
+                ls[k] = String(rawLs[k]).toLowerCase();
+        const applied = [];
+        for (const ref of pf.refs) {
+            const rule = byId.get(ref) ?? byName.get(ref);
+            if (!rule) {
+                warnings.push({
+                    kind: 'filter',
+                    file: pf.file,
+                    line: pf.line,
+                    id: fid,
+                    title,
+                    message: `filter refers to rule '${ref}', which is not loaded`,
+                });
+                continue;
+            }
+            if (logsourceKey(rule.logsource) !== logsourceKey(ls)) {
+                warnings.push({
+                    kind: 'filter',
+                    file: pf.file,
+                    line: pf.line,
+                    id: fid,
+                    title,
+                    message: `filter log source ${describeLogsource(ls)} differs from rule ${rule.id}'s (${describeLogsource(rule.logsource)}); applied anyway`,
+                });
+            }
+            const inner = rule.match;
+            const filter = pf.match;
+            rule.match = (ctx) => inner(ctx) && !filter(ctx);
+            rule.filters.push(fid ?? title);
+            applied.push(rule.id);
+        }
+        filters.push({ id: fid, title, file: pf.file, logsource: ls, appliedTo: applied });
+    }
+    let correlator;
+    if (correlations.length > 0) {
+        const built = buildCorrelator(correlations, rules.map((r) => ({ id: r.id, name: r.name, title: r.title, file: r.file })));
+        correlator = built.correlator;
+        rejected.push(...built.rejected);
+    }
+    return { rules, filters, correlator, rejected, warnings, logsources, files: files.length, documents };
+}
+/** `file` relative to `base` when inside it, for short messages. */
+export function shortPath(file, base = process.cwd()) {
+    const r = relative(base, file);
+    return r && !r.startsWith('..') ? r : file;
+}
+//# sourceMappingURL=loader.js.map

@@ -1,0 +1,495 @@
+/**
+ * Binary XML (libevtx-format.asciidoc, "Binary XML"): the token stream of templates and records,
+ * parsed into small node trees, and template instances resolved into concrete element trees.
+ *
+ * Templates are chunk-scoped (a template instance names its definition by chunk offset), so each
+ * chunk keeps its own cache of parsed template bodies and names. Every read is bounds-checked and
+ * every recursion is depth-limited: a damaged record throws `BinXmlError`, never loops.
+ */
+import { decodeArray, decodeScalar, decodeUtf16, VT } from './values.js';
+export const K_ELEM = 0;
+export const K_TEXT = 1;
+export const K_SUBST = 2;
+export const K_CHARREF = 3;
+export const K_ENTITY = 4;
+export const K_CDATA = 5;
+export const K_PI = 6;
+export const K_TEMPLATE = 7;
+export const K_VALUE = 8;
+export class BinXmlError extends Error {
+    offset;
+    constructor(message, offset) {
+        super(message);
+        this.offset = offset;
+    }
+}
+const MAX_DEPTH = 48;
+/**
+ * Parsing state for one 64 KiB chunk: the chunk bytes, and caches of names and templates keyed
+ * by chunk offset (the common string and template tables of the chunk header are such offsets).
+ */
+export class ChunkContext {
+    buf;
+    names = new Map();
+    templates = new Map();
+    /** record-scoped nesting budget (embedded BinXML can nest template instances) */
+    depth = 0;
+    /** set when a record names a template offset that does not hold a template definition */
+    missingTemplate = false;
+    constructor(buf) {
+        this.buf = buf;
+    }
+    u16(p) {
+        return this.buf[p] | (this.buf[p + 1] << 8);
+    }
+    u32(p) {
+        const b = this.buf;
+        return (b[p] | (b[p + 1] << 8) | (b[p + 2] << 16) | (b[p + 3] << 24)) >>> 0;
+    }
+    need(p, n, end, what) {
+        if (p + n > end || p < 0)
+            throw new BinXmlError(`truncated ${what}`, p);
+    }
+    /** Name structure (libevtx-format.asciidoc, "Name"): unknown u32, hash u16, count u16, UTF-16, NUL. */
+    nameAt(o) {
+        const cached = this.names.get(o);
+        if (cached !== undefined)
+            return cached;
+        if (o + 8 > this.buf.length)
+            throw new BinXmlError('name offset outside the chunk', o);
+        const n = this.u16(o + 6);
+        if (o + 8 + n * 2 > this.buf.length)
+            throw new BinXmlError('name runs past the chunk', o);
+        const s = decodeUtf16(this.buf, o + 8, o + 8 + n * 2);
+        this.names.set(o, s);
+        return s;
+    }
+    /** Reads a name reference at p (a u32 chunk offset; the name may follow inline). Returns the new p. */
+    readName(p, end, out) {
+        this.need(p, 4, end, 'name reference');
+        const o = this.u32(p);
+        p += 4;
+        out.name = this.nameAt(o);
+        if (o === p) {
+            // Defined inline: skip the name structure (8 byte header, characters, end-of-string).
+            p = o + 8 + this.u16(o + 6) * 2 + 2;
+        }
+        return p;
+    }
+    /**
+     * Element start (libevtx-format.asciidoc, "Element start"). The dependency identifier is
+     * present in chunk templates but omitted in some embedded BinXML (value type 0x21); we take
+     * the layout whose name offset is plausible (inline or earlier in the chunk).
+     */
+    elementHeaderLayout(p, end) {
+        if (p + 11 <= end) {
+            const o = this.u32(p + 7);
+            if (o === p + 11 || (o >= 512 && o < p))
+                return 7;
+        }
+        if (p + 9 <= end) {
+            const o = this.u32(p + 5);
+            if (o === p + 9 || (o >= 512 && o < p))
+                return 5;
+        }
+        return 7;
+    }
+    /**
+     * Parses a token stream from p up to `end` (a fragment: fragment headers, elements, template
+     * instances, PIs) until EOF or `end`. Returns the nodes and the position after the stream.
+     */
+    parseFragment(p, end, out) {
+        if (++this.depth > MAX_DEPTH)
+            throw new BinXmlError('binary XML nested too deeply', p);
+        try {
+            const b = this.buf;
+            while (p < end) {
+                const tok = b[p];
+                switch (tok & 0xbf) {
+                    case 0x00:
+                        return p + 1;
+                    case 0x0f:
+                        this.need(p, 4, end, 'fragment header');
+                        p += 4;
+                        break;
+                    case 0x0c:
+                        p = this.parseTemplateInstance(p, end, out);
+                        break;
+                    case 0x01:
+                        p = this.parseElement(p, end, out);
+                        break;
+                    case 0x0a:
+                        p = this.parsePI(p, end, out);
+                        break;
+                    default:
+                        throw new BinXmlError(`unexpected token 0x${tok.toString(16)} in fragment`, p);
+                }
+            }
+            return p;
+        }
+        finally {
+            this.depth--;
+        }
+    }
+    parsePI(p, end, out) {
+        const nm = { name: '' };
+        p = this.readName(p + 1, end, nm);
+        let data = '';
+        if (p < end && this.buf[p] === 0x0b) {
+            this.need(p, 3, end, 'PI data');
+            const n = this.u16(p + 1);
+            this.need(p + 3, n * 2, end, 'PI data');
+            data = decodeUtf16(this.buf, p + 3, p + 3 + n * 2);
+            p += 3 + n * 2;
+        }
+        out.push({ k: K_PI, target: nm.name, data });
+        return p;
+    }
+    parseElement(p, end, out) {
+        if (++this.depth > MAX_DEPTH)
+            throw new BinXmlError('elements nested too deeply', p);
+        try {
+            const b = this.buf;
+            const hasAttrs = (b[p] & 0x40) !== 0;
+            const layout = this.elementHeaderLayout(p, end);
+            this.need(p, layout + 4, end, 'element start');
+            const nm = { name: '' };
+            p = this.readName(p + layout, end, nm);
+            const el = { k: K_ELEM, name: nm.name, attrs: [], children: [] };
+            if (hasAttrs) {
+                this.need(p, 4, end, 'attribute list');
+                p += 4; // attribute list size: we walk the tokens instead
+                for (;;) {
+                    this.need(p, 1, end, 'attribute');
+                    const tok = b[p];
+                    if ((tok & 0xbf) !== 0x06)
+                        break;
+                    const an = { name: '' };
+                    p = this.readName(p + 1, end, an);
+                    const value = [];
+                    p = this.parseContent(p, end, value, true);
+                    el.attrs.push({ name: an.name, value });
+                    if (tok === 0x06)
+                        break;
+                }
+            }
+            this.need(p, 1, end, 'element close');
+            const close = b[p];
+            if (close === 0x03) {
+                out.push(el);
+                return p + 1;
+            }
+            if (close !== 0x02)
+                throw new BinXmlError(`expected close start tag, got 0x${close.toString(16)}`, p);
+            p = this.parseContent(p + 1, end, el.children, false);
+            this.need(p, 1, end, 'end element');
+            if (b[p] !== 0x04)
+                throw new BinXmlError(`expected end element, got 0x${b[p].toString(16)}`, p);
+            out.push(el);
+            return p + 1;
+        }
+        finally {
+            this.depth--;
+        }
+    }
+    /**
+     * Content (libevtx-format.asciidoc, "Content"): value text, substitutions, character and entity
+     * references, CDATA, PIs, child elements. For an attribute value, only value-like tokens; the
+     * value ends at the next structural token.
+     */
+    parseContent(p, end, out, attr) {
+        const b = this.buf;
+        while (p < end) {
+            const tok = b[p];
+            switch (tok & 0xbf) {
+                case 0x05: {
+                    // Value text: type (normally string) + u16 character count + UTF-16.
+                    this.need(p, 4, end, 'value text');
+                    const t = b[p + 1];
+                    const n = this.u16(p + 2);
+                    if (t === VT.String) {
+                        this.need(p + 4, n * 2, end, 'value text');
+                        out.push({ k: K_TEXT, s: decodeUtf16(b, p + 4, p + 4 + n * 2) });
+                        p += 4 + n * 2;
+                    }
+                    else {
+                        throw new BinXmlError(`value token of type 0x${t.toString(16)}`, p);
+                    }
+                    break;
+                }
+                case 0x0d:
+                case 0x0e:
+                    this.need(p, 4, end, 'substitution');
+                    out.push({ k: K_SUBST, i: this.u16(p + 1), optional: (tok & 0xbf) === 0x0e, t: b[p + 3] });
+                    p += 4;
+                    break;
+                case 0x08:
+                    this.need(p, 3, end, 'character reference');
+                    out.push({ k: K_CHARREF, c: this.u16(p + 1) });
+                    p += 3;
+                    break;
+                case 0x09: {
+                    const nm = { name: '' };
+                    p = this.readName(p + 1, end, nm);
+                    out.push({ k: K_ENTITY, n: nm.name });
+                    break;
+                }
+                case 0x07: {
+                    if (attr)
+                        return p;
+                    this.need(p, 3, end, 'CDATA');
+                    const n = this.u16(p + 1);
+                    this.need(p + 3, n * 2, end, 'CDATA');
+                    out.push({ k: K_CDATA, s: decodeUtf16(b, p + 3, p + 3 + n * 2) });
+                    p += 3 + n * 2;
+                    break;
+                }
+                case 0x01:
+                    if (attr)
+                        return p;
+                    p = this.parseElement(p, end, out);
+                    break;
+                case 0x0a:
+                    if (attr)
+                        return p;
+                    p = this.parsePI(p, end, out);
+                    break;
+                case 0x0c:
+                    if (attr)
+                        return p;
+                    p = this.parseTemplateInstance(p, end, out);
+                    break;
+                default:
+                    return p;
+            }
+        }
+        return p;
+    }
+    /** Template instance (libevtx-format.asciidoc, "Template instance", "Template instance data"). */
+    parseTemplateInstance(p, end, out) {
+        const b = this.buf;
+        this.need(p, 10, end, 'template instance');
+        const defOff = this.u32(p + 6);
+        p += 10;
+        let def;
+        if (defOff === p) {
+            // The definition follows inline: next-offset u32, GUID, data size u32, body.
+            this.need(p, 24, end, 'template definition');
+            const size = this.u32(p + 20);
+            this.need(p + 24, size, end, 'template definition');
+            def = this.templateAt(defOff);
+            p = defOff + 24 + size;
+        }
+        else {
+            def = this.templateAt(defOff);
+        }
+        if (!def) {
+            this.missingTemplate = true;
+            throw new BinXmlError(`template at chunk offset ${defOff} is missing or damaged`, defOff);
+        }
+        // Instance data: number of values, then (size u16, type u8, pad u8) descriptors, then data.
+        this.need(p, 4, end, 'template values');
+        const n = this.u32(p);
+        p += 4;
+        if (n > (end - p) / 4)
+            throw new BinXmlError(`template instance claims ${n} values`, p - 4);
+        // Plain arrays of small integers: cheaper to allocate than typed arrays for a few values.
+        const desc = new Array(n * 3);
+        let q = p + n * 4;
+        for (let i = 0; i < n; i++) {
+            const size = b[p + i * 4] | (b[p + i * 4 + 1] << 8);
+            desc[i * 3] = b[p + i * 4 + 2];
+            desc[i * 3 + 1] = q;
+            q += size;
+            desc[i * 3 + 2] = q;
+        }
+        if (q > end)
+            throw new BinXmlError('template values run past the record', p);
+        out.push({ k: K_TEMPLATE, body: def.body, vals: { buf: b, desc, count: n } });
+        return q;
+    }
+    /** The parsed body of the template defined at chunk offset `o` (cached), or null if damaged. */
+    templateAt(o) {
+        const cached = this.templates.get(o);
+        if (cached !== undefined)
+            return cached;
+        if (o < 512 || o + 24 > this.buf.length) {
+            this.templates.set(o, null);
+            return null;
+        }
+        // Mark as in progress: a template that (through damage) refers to itself fails instead of looping.
+        this.templates.set(o, null);
+        const size = this.u32(o + 20);
+        const start = o + 24;
+        const stop = Math.min(this.buf.length, start + size);
+        let def = null;
+        try {
+            const body = [];
+            this.parseFragment(start, stop, body);
+            def = { body };
+        }
+        catch {
+            def = null;
+        }
+        this.templates.set(o, def);
+        return def;
+    }
+    /** Parses a record's BinXML [p, end) and resolves it into concrete nodes. */
+    parseRecord(p, end) {
+        this.depth = 0;
+        this.missingTemplate = false;
+        const raw = [];
+        this.parseFragment(p, end, raw);
+        const out = [];
+        resolveList(this, raw, null, out, 0);
+        return out;
+    }
+    /** Parses embedded BinXML (value type 0x21) into raw nodes. */
+    parseEmbedded(p, end) {
+        const raw = [];
+        this.parseFragment(p, end, raw);
+        return raw;
+    }
+}
+/** Decodes substitution value i of `vals`, or null (NullType, out of range, or undecodable). */
+function substituteValue(ctx, vals, i, out, depth) {
+    if (i >= vals.count)
+        return;
+    const t = vals.desc[i * 3];
+    const s = vals.desc[i * 3 + 1];
+    const e = vals.desc[i * 3 + 2];
+    if (t === VT.Null) {
+        out.push({ k: K_VALUE, t: VT.Null, v: null });
+        return;
+    }
+    if (t === VT.BinXml) {
+        if (e <= s)
+            return;
+        const raw = ctx.parseEmbedded(s, e);
+        // Embedded BinXML carries its own template instance (and values); bare substitutions in it
+        // have nothing to refer to.
+        resolveList(ctx, raw, null, out, depth + 1);
+        return;
+    }
+    if (t & VT.Array) {
+        const arr = decodeArray(t, vals.buf, s, e);
+        out.push(arr ? { k: K_VALUE, t, v: arr } : { k: K_VALUE, t: VT.Binary, v: binHex(vals.buf, s, e) });
+        return;
+    }
+    const v = decodeScalar(t, vals.buf, s, e);
+    // A value whose size does not fit its type (or an unknown type) is kept as binary, not lost.
+    out.push(v === undefined ? { k: K_VALUE, t: VT.Binary, v: binHex(vals.buf, s, e) } : { k: K_VALUE, t, v });
+}
+function binHex(buf, s, e) {
+    return Buffer.prototype.hexSlice.call(buf, s, e).toUpperCase();
+}
+/** True when nothing under `el` depends on values (memoised on the template node). */
+function isFixed(el) {
+    if (el.fixed !== undefined)
+        return el.fixed;
+    let fixedAttrs = true;
+    for (const a of el.attrs)
+        for (const v of a.value)
+            if (v.k === K_SUBST || v.k === K_TEMPLATE)
+                fixedAttrs = false;
+    el.fixedAttrs = fixedAttrs;
+    let fixed = fixedAttrs;
+    for (const c of el.children) {
+        if (c.k === K_SUBST || c.k === K_TEMPLATE || (c.k === K_ELEM && !isFixed(c)))
+            fixed = false;
+    }
+    el.fixed = fixed;
+    return fixed;
+}
+/** Resolves substitutions and template instances of `nodes` (MS-EVEN6 template expansion). */
+function resolveList(ctx, nodes, vals, out, depth) {
+    if (depth > MAX_DEPTH)
+        throw new BinXmlError('template instances nested too deeply', 0);
+    for (const n of nodes) {
+        switch (n.k) {
+            case K_ELEM: {
+                if (isFixed(n)) {
+                    // template text that no value changes: shared, never mutated
+                    out.push(n);
+                    break;
+                }
+                const el = { k: K_ELEM, name: n.name, attrs: n.fixedAttrs ? n.attrs : [], children: [] };
+                if (!n.fixedAttrs) {
+                    for (const a of n.attrs) {
+                        const value = [];
+                        resolveList(ctx, a.value, vals, value, depth);
+                        el.attrs.push({ name: a.name, value });
+                    }
+                }
+                resolveList(ctx, n.children, vals, el.children, depth);
+                expandArrays(el, out);
+                break;
+            }
+            case K_SUBST:
+                if (!vals)
+                    break;
+                if (n.optional && (n.i >= vals.count || vals.desc[n.i * 3] === VT.Null))
+                    break;
+                substituteValue(ctx, vals, n.i, out, depth);
+                break;
+            case K_TEMPLATE:
+                resolveList(ctx, n.body, n.vals, out, depth + 1);
+                break;
+            default:
+                out.push(n);
+        }
+    }
+}
+/**
+ * Array substitutions repeat their containing element once per item (MS-EVEN6 3.1.4.7.5,
+ * "Array Types"; libevtx-format.asciidoc, "Normal substitution").
+ */
+function expandArrays(el, out) {
+    let where = -1;
+    let attrAt = -1;
+    let len = 0;
+    for (let i = 0; i < el.children.length; i++) {
+        const c = el.children[i];
+        if (c.k === K_VALUE && Array.isArray(c.v) && c.v.length > 1) {
+            where = i;
+            len = c.v.length;
+            break;
+        }
+    }
+    if (where < 0) {
+        for (let a = 0; a < el.attrs.length && where < 0; a++) {
+            const v = el.attrs[a].value;
+            for (let i = 0; i < v.length; i++) {
+                const c = v[i];
+                if (c.k === K_VALUE && Array.isArray(c.v) && c.v.length > 1) {
+                    where = i;
+                    attrAt = a;
+                    len = c.v.length;
+                    break;
+                }
+            }
+        }
+    }
+    if (where < 0) {
+        out.push(el);
+        return;
+    }
+    const list = attrAt < 0 ? el.children : el.attrs[attrAt].value;
+    const arr = list[where];
+    const items = arr.v;
+    for (let j = 0; j < len; j++) {
+        const item = items[j];
+        const repl = typeof item === 'string' && item === '' ? [] : [{ k: K_VALUE, t: arr.t & 0x7f, v: item }];
+        const copy = (src) => [...src.slice(0, where), ...repl, ...src.slice(where + 1)];
+        const e2 = {
+            k: K_ELEM,
+            name: el.name,
+            attrs: attrAt < 0
+                ? el.attrs
+                : el.attrs.map((a, i) => (i === attrAt ? { name: a.name, value: copy(a.value) } : a)),
+            children: attrAt < 0 ? copy(el.children) : el.children,
+        };
+        expandArrays(e2, out);
+    }
+}
+//# sourceMappingURL=binxml.js.map

@@ -1,0 +1,362 @@
+import { parseTimestamp } from '../time.js';
+import { NUMERIC_SYSTEM_FIELDS, PROTECTED_SYSTEM_FIELDS } from '../windows/field-maps.js';
+import { K_ELEM, K_VALUE } from './binxml.js';
+import { contentValue, contentValueSkipElements, dataValue, elementValue, hasElement, hasText, textOf, } from './render.js';
+import { fileTimeMs, VT } from './values.js';
+const isObj = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** Names whose handling as a JSON object key is not plain (prototype keys, `@`/`#` prefixes, array indexes). */
+function unsafeName(s) {
+    if (s.length === 0)
+        return true;
+    const c = s.charCodeAt(0);
+    if (c === 64 || c === 35 || (c >= 48 && c <= 57))
+        return true;
+    // prototype keys are all lower-case-initial or `_` (`constructor`, `toString`, `__proto__`...)
+    return (c >= 97 || c === 95) && s in Object.prototype;
+}
+/** `Element_Attribute` field names, made once (the same dozen recur in every record); bounded. */
+const ATTR_KEYS = new Map();
+function attrKey(element, attr) {
+    let m = ATTR_KEYS.get(element);
+    if (m === undefined) {
+        m = new Map();
+        if (ATTR_KEYS.size < 64)
+            ATTR_KEYS.set(element, m);
+    }
+    let key = m.get(attr);
+    if (key === undefined) {
+        key = `${element}_${attr}`;
+        if (m.size < 64)
+            m.set(attr, key);
+    }
+    return key;
+}
+/** evtx_dump's `{"#text": x}` -> x (the normaliser's textOf on JSON values). */
+function jsonText(v) {
+    if (isObj(v) && '#text' in v)
+        return v['#text'];
+    return v;
+}
+function setField(f, key, value) {
+    if (key === '__proto__')
+        return;
+    if (key in f && PROTECTED_SYSTEM_FIELDS.has(key)) {
+        f[`EventData_${key}`] = value;
+        return;
+    }
+    f[key] = value;
+}
+function attrsHaveText(el) {
+    for (const a of el.attrs)
+        if (hasText(a.value))
+            return true;
+    return false;
+}
+/** Unix seconds of year 9999-12-31T23:59:59 (beyond it, and before 1970, take the text route). */
+const MAX_UNIX_SECS = 253402300799;
+const FILETIME_EPOCH_DIFF = 11644473600;
+/**
+ * Epoch ms of a TimeCreated SystemTime attribute value, as `parseTimestamp` reads the evtx_dump
+ * text of it (microseconds, truncated to ms), or undefined when it is not a plain FILETIME
+ * (then the text is parsed exactly as the normaliser does).
+ */
+function fileTimeValueMs(nodes) {
+    if (nodes.length !== 1)
+        return undefined;
+    const n = nodes[0];
+    if (n.k !== K_VALUE || n.t !== VT.FileTime || n.v === null || typeof n.v !== 'object' || Array.isArray(n.v))
+        return undefined;
+    const ft = n.v;
+    const unix = ft.secs - FILETIME_EPOCH_DIFF;
+    if (unix < 0 || unix > MAX_UNIX_SECS)
+        return undefined;
+    return fileTimeMs(ft);
+}
+const NUMERIC_RE = /^\s*-?\d+\s*$/;
+function keywordsHex(n) {
+    if (!Number.isFinite(n))
+        return String(n);
+    let b = BigInt(Math.trunc(n));
+    if (b < 0n)
+        b += 1n << 64n;
+    return `0x${b.toString(16).padStart(16, '0')}`;
+}
+/** System children: the normaliser's loop over `Event.System` (keys in document order). Returns the time or undefined (slow path). */
+function systemFields(sys, f) {
+    // `#text` of System itself would become a field named `#text`: rare, slow path
+    if (hasText(sys.children))
+        return undefined;
+    for (const a of sys.attrs)
+        if (unsafeName(a.name))
+            return undefined;
+    let timeMs;
+    let timeText;
+    const seen = [];
+    for (const c of sys.children) {
+        if (c.k !== K_ELEM)
+            continue;
+        const k = c.name;
+        if (unsafeName(k) || seen.includes(k))
+            return undefined;
+        seen.push(k);
+        const attrText = attrsHaveText(c);
+        const hasE = hasElement(c.children);
+        if (!attrText && !hasE) {
+            if (!hasText(c.children))
+                continue; // null: skipped
+            const v = contentValue(c.children);
+            if (k === 'TimeCreated')
+                timeText = v;
+            else
+                f[k] = v;
+            continue;
+        }
+        // an object: `#attributes` (attributes with text) and `#text`
+        if (hasE) {
+            if (k === 'TimeCreated' || k === 'EventID')
+                return undefined;
+            for (const e of c.children)
+                if (e.k === K_ELEM && unsafeName(e.name))
+                    return undefined;
+        }
+        if (k === 'TimeCreated') {
+            let found = false;
+            for (const a of c.attrs) {
+                if (a.name !== 'SystemTime' || !hasText(a.value))
+                    continue;
+                found = true;
+                timeMs = fileTimeValueMs(a.value);
+                if (timeMs === undefined)
+                    timeText = contentValue(a.value);
+                break;
+            }
+            if (!found)
+                return undefined;
+            continue;
+        }
+        if (k === 'EventID') {
+            if (!hasText(c.children))
+                return undefined;
+            f.EventID = contentValueSkipElements(c.children);
+            for (const a of c.attrs) {
+                if (a.name !== 'Qualifiers' || !hasText(a.value))
+                    continue;
+                const q = contentValue(a.value);
+                if (q !== null && q !== '')
+                    f.EventID_Qualifiers = q;
+                break;
+            }
+            continue;
+        }
+        const names = [];
+        for (const a of c.attrs) {
+            if (!hasText(a.value))
+                continue;
+            if (unsafeName(a.name) || names.includes(a.name))
+                return undefined;
+            names.push(a.name);
+            const v = contentValue(a.value);
+            if (v !== null && v !== '')
+                f[attrKey(k, a.name)] = v;
+        }
+        if (hasText(c.children))
+            f[k] = contentValueSkipElements(c.children);
+    }
+    if (f.EventID === undefined)
+        return undefined;
+    if (timeMs !== undefined)
+        return timeMs;
+    if (typeof timeText !== 'string')
+        return undefined;
+    return parseTimestamp(timeText, 0)?.ms;
+}
+function addUnnamed(f, t) {
+    if (isObj(t) || t === null || t === undefined)
+        return;
+    const prev = f.Data;
+    if (prev === undefined)
+        f.Data = t;
+    else
+        f.Data = [...(Array.isArray(prev) ? prev : [prev]), ...(Array.isArray(t) ? t : [t])];
+}
+function nameAttr(el) {
+    for (const a of el.attrs)
+        if (a.name === 'Name')
+            return a.value;
+    return undefined;
+}
+/** EventData: evtx_dump's flattening of `<Data Name=...>` (or its `Data` list) and the normaliser's addEventData. False: slow path. */
+function eventDataFields(ed, f) {
+    const hasE = hasElement(ed.children);
+    const txt = hasText(ed.children);
+    if (txt)
+        return false;
+    if (!hasE)
+        return true; // null or attributes only: nothing
+    let flatten = false;
+    let positional = 0;
+    for (const c of ed.children) {
+        if (c.k !== K_ELEM || c.name !== 'Data')
+            continue;
+        positional++;
+        const nv = nameAttr(c);
+        if (nv && hasText(nv))
+            flatten = true;
+    }
+    const seen = [];
+    let positionalDone = false;
+    for (const c of ed.children) {
+        if (c.k !== K_ELEM)
+            continue;
+        if (c.name === 'Data') {
+            if (flatten) {
+                const nv = nameAttr(c);
+                if (!nv || !hasText(nv))
+                    continue;
+                const key = textOf(nv);
+                if (key === 'Data' || unsafeName(key) || seen.includes(key))
+                    return false;
+                seen.push(key);
+                setField(f, key, jsonText(dataValue(c)));
+            }
+            else if (!positionalDone && positional > 0) {
+                positionalDone = true;
+                seen.push('Data');
+                if (positional === 1)
+                    addUnnamed(f, dataValue(c));
+                else {
+                    const list = [];
+                    for (const d of ed.children)
+                        if (d.k === K_ELEM && d.name === 'Data')
+                            list.push(dataValue(d));
+                    addUnnamed(f, list);
+                }
+            }
+            continue;
+        }
+        if (unsafeName(c.name))
+            return false;
+        let key = c.name;
+        if (seen.includes(key)) {
+            let k = 1;
+            while (seen.includes(`${c.name}_${k}`))
+                k++;
+            key = `${c.name}_${k}`;
+        }
+        seen.push(key);
+        setField(f, key, jsonText(elementValue(c, c.name === 'EventData' || c.name === 'UserData')));
+    }
+    return true;
+}
+function addLeaf(f, k, v, path) {
+    if (k === '__proto__')
+        return;
+    if (k in f && path)
+        f[`${path}.${k}`] = v;
+    else
+        setField(f, k, v);
+}
+/** The normaliser's UserData walk, on the renderer's own JSON value of UserData. */
+function addUserData(f, data, path) {
+    if (!isObj(data))
+        return;
+    for (const k in data) {
+        const v = data[k];
+        if (k === '#attributes') {
+            if (isObj(v))
+                for (const a in v)
+                    if (a !== 'xmlns' && !a.startsWith('xmlns:'))
+                        addLeaf(f, a, v[a], path);
+            continue;
+        }
+        if (isObj(v) && !('#text' in v))
+            addUserData(f, v, path ? `${path}.${k}` : k);
+        else
+            addLeaf(f, k, jsonText(v), path);
+    }
+}
+/**
+ * The Event of a resolved record, built directly; `undefined` when the record has a shape this
+ * path leaves to `normalizeEvtxJson(toEvtxJson(...))` (including every record that is rejected).
+ */
+export function fastEvent(nodes, source) {
+    let root;
+    for (const n of nodes) {
+        if (n.k === K_ELEM) {
+            root = n;
+            break;
+        }
+    }
+    if (!root || root.name !== 'Event')
+        return undefined;
+    let sys;
+    let ed;
+    let ud;
+    let ri;
+    let ped;
+    let elements = false;
+    for (const c of root.children) {
+        if (c.k !== K_ELEM)
+            continue;
+        elements = true;
+        if (unsafeName(c.name))
+            return undefined;
+        switch (c.name) {
+            case 'System':
+                sys ??= c;
+                break;
+            case 'EventData':
+                ed ??= c;
+                break;
+            case 'UserData':
+                ud ??= c;
+                break;
+            case 'RenderingInfo':
+                ri ??= c;
+                break;
+            case 'ProcessingErrorData':
+                ped ??= c;
+                break;
+        }
+    }
+    if (!elements || !sys)
+        return undefined;
+    // System must render as an object (attributes with text or child elements)
+    if (!hasElement(sys.children) && !attrsHaveText(sys))
+        return undefined;
+    const f = {};
+    const ms = systemFields(sys, f);
+    if (ms === undefined || !Number.isFinite(ms))
+        return undefined;
+    f.TimeCreated = new Date(ms).toISOString();
+    if (ed && !eventDataFields(ed, f))
+        return undefined;
+    if (ud)
+        addUserData(f, elementValue(ud, true), '');
+    if (ri) {
+        for (const c of ri.children)
+            if (c.k === K_ELEM && c.name === '__proto__')
+                return undefined;
+        const v = elementValue(ri, false);
+        if (isObj(v) && f.Message === undefined && v.Message !== undefined)
+            f.Message = jsonText(v.Message);
+    }
+    if (ped) {
+        const v = elementValue(ped, false);
+        if (isObj(v))
+            for (const k in v)
+                f[`ProcessingErrorData_${k}`] = v[k];
+    }
+    for (const k of NUMERIC_SYSTEM_FIELDS) {
+        const v = f[k];
+        if (typeof v === 'string' && v !== '' && NUMERIC_RE.test(v))
+            f[k] = Number(v);
+    }
+    const kw = f.Keywords;
+    if (typeof kw === 'number')
+        f.Keywords = keywordsHex(kw);
+    if (typeof f.EventID !== 'number' || !Number.isInteger(f.EventID))
+        return undefined;
+    return { time: ms, source, fields: f };
+}
+//# sourceMappingURL=fields.js.map

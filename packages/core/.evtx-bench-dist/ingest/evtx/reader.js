@@ -1,0 +1,126 @@
+/**
+ * The `evtx` FormatReader: native EVTX files to normalised `Event`s. Files on disk are read chunk
+ * by chunk at random; large ones by several worker threads; streams (stdin, zip entries) chunk by
+ * chunk as they arrive.
+ */
+import { availableParallelism } from 'node:os';
+import { HaechiError } from '../../errors.js';
+import { headerProblems } from './chunk.js';
+import { probeEvtxFile, readEvtxChunks, streamEvtx, trailingProblem } from './file.js';
+import { convertRecords } from './output.js';
+import { readEvtxParallel } from './parallel.js';
+/** Files with at least this many chunks (8 MiB) are worth the worker start-up cost (a fresh isolate
+ * also runs cold until the JIT has warmed up). */
+const PARALLEL_MIN_CHUNKS = 128;
+export function defaultThreads() {
+    return Math.max(1, Math.min(8, availableParallelism()));
+}
+/**
+ * Reads an EVTX file on disk into batches of the wanted output, in file order. Throws
+ * HaechiError('input') when the file is not EVTX at all; everything else is a reported problem.
+ */
+export async function* readEvtxFile(path, kind, opts = {}, uri = path) {
+    const { header, chunks, size } = probeEvtxFile(path, uri);
+    const problem = opts.onProblem ?? (() => { });
+    for (const p of headerProblems(header, chunks, uri))
+        problem(p);
+    trailingProblem(size, uri, problem);
+    const threads = opts.threads ?? defaultThreads();
+    if (threads > 1 && chunks >= PARALLEL_MIN_CHUNKS) {
+        for await (const c of readEvtxParallel(path, uri, header, chunks, {
+            threads,
+            kind,
+            carve: opts.carve,
+            onProblem: problem,
+            signal: opts.signal,
+        })) {
+            if (c.items.length)
+                yield c.items;
+        }
+        return;
+    }
+    // One thread: read a chunk, convert it, hand it on (memory: one chunk's worth).
+    const pending = [];
+    let i = 0;
+    while (i < chunks) {
+        opts.signal?.throwIfAborted();
+        const to = Math.min(chunks, i + 8);
+        readEvtxChunks(path, uri, header, i, to, { carve: opts.carve, onProblem: problem }, (_c, recs) => {
+            const items = convertRecords(recs, kind, uri, problem);
+            if (items.length)
+                pending.push(items);
+        });
+        i = to;
+        while (pending.length)
+            yield pending.shift();
+    }
+}
+function strictWrap(opts, uri) {
+    return (p) => {
+        opts.onProblem?.(p);
+        if (opts.strict && p.level === 'error') {
+            throw new HaechiError('input', p.reason, { file: uri, record: p.record, field: p.field });
+        }
+    };
+}
+function rebatch(size) {
+    let buf = [];
+    return {
+        add(items, out) {
+            for (const it of items) {
+                buf.push(it);
+                if (buf.length >= size) {
+                    out.push(buf);
+                    buf = [];
+                }
+            }
+        },
+        flush(out) {
+            if (buf.length)
+                out.push(buf);
+            buf = [];
+        },
+    };
+}
+export const evtxReader = {
+    name: 'evtx',
+    description: 'Windows XML Event Log files (.evtx), read natively',
+    sniff(name, head) {
+        if (head.length >= 8 && head.subarray(0, 8).toString('latin1') === 'ElfFile\0')
+            return 1;
+        // a damaged file header in front of intact chunks
+        if (head.length >= 4104 && head.subarray(4096, 4104).toString('latin1') === 'ElfChnk\0')
+            return 0.9;
+        return /\.evtx$/i.test(name) && head.length === 0 ? 0.5 : 0;
+    },
+    async *read(input, opts) {
+        const size = opts.batchSize ?? 1000;
+        const problem = strictWrap(opts, input.uri);
+        const settings = opts.settings ?? {};
+        const threads = typeof settings.threads === 'number' ? settings.threads : undefined;
+        const rb = rebatch(size);
+        const out = [];
+        if (input.path) {
+            for await (const items of readEvtxFile(input.path, 'events', { carve: opts.carve, threads, onProblem: problem, signal: opts.signal }, input.uri)) {
+                rb.add(items, out);
+                while (out.length)
+                    yield out.shift();
+            }
+        }
+        else {
+            for await (const recs of streamEvtx(input.open(), input.uri, {
+                carve: opts.carve,
+                onProblem: problem,
+            })) {
+                opts.signal?.throwIfAborted();
+                rb.add(convertRecords(recs, 'events', input.uri, problem), out);
+                while (out.length)
+                    yield out.shift();
+            }
+        }
+        rb.flush(out);
+        while (out.length)
+            yield out.shift();
+    },
+};
+//# sourceMappingURL=reader.js.map

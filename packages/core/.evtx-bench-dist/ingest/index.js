@@ -1,0 +1,15 @@
+/**
+ * Input machinery and readers (DESIGN.md: source -> reader -> normalize). `discoverInputs` turns
+ * paths into inputs (folders, `-`, .gz, .zip entries), `readEvents` reads one with the right
+ * reader from the FORMATS registry, `readPaths` does both and keeps per-input statistics.
+ */
+export { FORMATS, findFormat, knownFormatNames, requireFormat, sniffFormat } from './formats.js';
+export { discoverInputs, HEAD_BYTES } from './inputs.js';
+export { JsonRecordSplitter } from './json-stream.js';
+export { describeProblem, reportProblem } from './problems.js';
+export { readEvents, readerFor, readPaths, reasonKey } from './read.js';
+export { epochFromNumber, parseTimestamp, parseUtcOffset } from './time.js';
+export * from './types.js';
+export * from './windows/index.js';
+export { openZipEntry, readZipDirectory } from './zip.js';
+//# sourceMappingURL=index.js.map

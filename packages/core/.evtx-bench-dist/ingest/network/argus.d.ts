@@ -1,0 +1,2 @@
+import type { FormatReader } from '../types.js';
+export declare const argusReader: FormatReader;

@@ -1,0 +1,103 @@
+import { StringDecoder } from 'node:string_decoder';
+import { HaechiError } from '../../errors.js';
+export const DEFAULT_BATCH = 1000;
+/**
+ * The lines of a stream, a chunk at a time (one array per stream chunk keeps the per-line cost of
+ * async iteration away). `first` is the 1-based number of the first line in `lines`. A trailing
+ * `\r` is removed (logs copied through Windows tools).
+ */
+export async function* lineChunks(stream) {
+    const decoder = new StringDecoder('utf8');
+    let rest = '';
+    let next = 1;
+    for await (const chunk of stream) {
+        const text = rest + (typeof chunk === 'string' ? chunk : decoder.write(chunk));
+        const lines = text.split('\n');
+        rest = lines.pop() ?? '';
+        if (lines.length === 0)
+            continue;
+        for (let i = 0; i < lines.length; i++) {
+            const l = lines[i];
+            if (l.length > 0 && l.charCodeAt(l.length - 1) === 13)
+                lines[i] = l.slice(0, -1);
+        }
+        yield { lines, first: next };
+        next += lines.length;
+    }
+    rest += decoder.end();
+    if (rest.length > 0) {
+        yield { lines: [rest.endsWith('\r') ? rest.slice(0, -1) : rest], first: next };
+    }
+}
+/** Report a problem; an error-level problem throws under `strict` (HaechiError 'input'). */
+export function report(opts, p) {
+    if (p.level === 'error' && opts.strict) {
+        throw new HaechiError('input', p.reason, {
+            file: p.file,
+            line: p.line,
+            record: p.record,
+            field: p.field,
+        });
+    }
+    opts.onProblem?.(p);
+}
+/** Nested objects become dotted names (`alert.signature`); arrays and scalars are kept as they are. */
+export function flattenInto(out, obj, prefix) {
+    for (const k in obj) {
+        const v = obj[k];
+        if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
+            flattenInto(out, v, `${prefix}${k}.`);
+        }
+        else {
+            out[prefix + k] = v;
+        }
+    }
+}
+export function hasNested(obj) {
+    for (const k in obj) {
+        const v = obj[k];
+        if (v !== null && typeof v === 'object' && !Array.isArray(v))
+            return true;
+    }
+    return false;
+}
+const ISO_RE = /^(\d{4})-(\d\d)-(\d\d)[T ](\d\d):(\d\d):(\d\d)(?:[.,](\d+))?\s*(Z|[+-]\d\d:?\d\d)?$/i;
+/**
+ * RFC 3339 / ISO 8601 timestamps as Zeek, Corelight and Suricata write them, including offsets
+ * without a colon (`+0200`, Suricata) and microseconds. No zone means UTC. NaN when unparsable.
+ */
+export function parseIsoTime(s) {
+    const m = ISO_RE.exec(s);
+    if (!m)
+        return Number.NaN;
+    const frac = m[7] ? Number(`0.${m[7]}`) * 1000 : 0;
+    let t = Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6]) + frac;
+    const z = m[8];
+    if (z && z !== 'Z' && z !== 'z') {
+        const sign = z[0] === '-' ? -1 : 1;
+        const digits = z.slice(1).replace(':', '');
+        t -= sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4))) * 60_000;
+    }
+    // whole milliseconds, as every reader here gives (Zeek's microseconds are kept in `ts`)
+    return Math.round(t);
+}
+/** Before 1980: the log was written with times relative to the start of the capture. */
+export const RELATIVE_TIME_LIMIT_S = 315_532_800;
+/** `settings.baseTime` (epoch ms or an ISO string) shifts relative timestamps; 0 otherwise. */
+export function baseTimeOf(opts) {
+    const b = opts.settings?.baseTime;
+    if (typeof b === 'number' && Number.isFinite(b))
+        return b;
+    if (typeof b === 'string') {
+        const t = parseIsoTime(b);
+        if (Number.isFinite(t))
+            return t;
+    }
+    return 0;
+}
+/** `conn.2020-01-01-00-00-00.log.gz`, `conn.log.labeled`, `/x/conn.17_32_32-18_00_00.log` -> `conn` */
+export function logNameOf(uri) {
+    const base = uri.split(/[\\/!]/).pop() ?? uri;
+    return base.split('.')[0] ?? base;
+}
+//# sourceMappingURL=common.js.map

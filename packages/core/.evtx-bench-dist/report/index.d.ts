@@ -1,0 +1,2 @@
+/** Report renderers. Navigator layers: report/navigator.ts (issue 4). */
+export * from './navigator.js';

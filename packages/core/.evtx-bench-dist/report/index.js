@@ -1,0 +1,3 @@
+/** Report renderers. Navigator layers: report/navigator.ts (issue 4). */
+export * from './navigator.js';
+//# sourceMappingURL=index.js.map

@@ -1,0 +1,3 @@
+export { startWorker } from './workers.js';
+export { redactEventFields, redactSecrets, SECRET_BEARING_FIELDS } from './redact.js';
+//# sourceMappingURL=index.js.map
