@@ -186,9 +186,9 @@ kim.it,yes,maybe,,Domain Admins,yesterday,
   });
   assert.deepEqual(rows[1], { account: 'kim.it', groups: ['Domain Admins'], enabled: true });
   assert.deepEqual(problems, [
-    "directory.csv:3 admin: 'maybe' is not a boolean; value ignored",
-    "directory.csv:3 last_logon: 'yesterday' is not an RFC 3339 time; value ignored",
-    'directory.csv:4 account: missing account; record skipped',
+    'directory.csv:3 admin: not a boolean: "maybe"',
+    'directory.csv:3 last_logon: not an RFC 3339 time: "yesterday"',
+    'directory.csv:4 account: missing account name',
   ]);
   const json = parseDirectory(
     '[{"account":"a","groups":["G1","G2"],"admin":true,"spns":"HTTP/web;HOST/web"}]',
@@ -197,5 +197,5 @@ kim.it,yes,maybe,,Domain Admins,yesterday,
   assert.deepEqual(json, [
     { account: 'a', groups: ['G1', 'G2'], admin: true, spns: ['HTTP/web', 'HOST/web'] },
   ]);
-  assert.throws(() => parseDirectory('user,enabled\na,true\n', 'd.csv'), /no 'account' column/);
+  assert.throws(() => parseDirectory('user,enabled\na,true\n', 'd.csv'), /no "account" column/);
 });

@@ -13,6 +13,7 @@ import {
   madm,
   NETWORK_DEFAULTS,
   networkConfigSchema,
+  toFlow,
 } from './index.js';
 import { connEvent, prng, readNetworkLogs, runAnalytic } from './test-support.js';
 

@@ -58,6 +58,33 @@ describe('IocMatcher', () => {
     );
   });
 
+  test('CIDR lookups agree with a brute-force scan (random nested and disjoint prefixes)', () => {
+    let seed = 12345;
+    const rnd = () => {
+      seed ^= seed << 13;
+      seed ^= seed >>> 17;
+      seed ^= seed << 5;
+      return (seed >>>= 0);
+    };
+    const ranges: { v: string; s: number; e: number }[] = [];
+    for (let i = 0; i < 400; i++) {
+      // cluster prefixes in a few /8s so that they nest and overlap buckets
+      const bits = 8 + (rnd() % 25);
+      const base = (((rnd() % 4) << 24) | (rnd() & 0xffffff)) >>> 0;
+      const start = (base & (bits === 0 ? 0 : (~0 << (32 - bits)) >>> 0)) >>> 0;
+      const v = `${start >>> 24}.${(start >>> 16) & 255}.${(start >>> 8) & 255}.${start & 255}/${bits}`;
+      ranges.push({ v, s: start, e: start + 2 ** (32 - bits) - 1 });
+    }
+    const m = matcher(ranges.map((r) => I('cidr4', r.v)));
+    for (let i = 0; i < 3000; i++) {
+      const ip = i % 3 === 0 ? ranges[i % ranges.length].s : i % 3 === 1 ? ranges[i % ranges.length].e : (((rnd() % 4) << 24) | (rnd() & 0xffffff)) >>> 0;
+      const got: number[] = [];
+      m.matchIpv4Int(ip, got);
+      const want = ranges.map((r, k) => (ip >= r.s && ip <= r.e ? k : -1)).filter((k) => k >= 0);
+      assert.deepEqual([...got].sort((a, b) => a - b), want, `ip ${ip}`);
+    }
+  });
+
   test('IPv4 parsing is strict', () => {
     assert.equal(parseIpv4('255.255.255.255'), 0xffffffff);
     for (const bad of ['1.2.3', '1.2.3.4.5', '01.2.3.4', '1.2.3.256', '1..3.4', ' 1.2.3.4'])

@@ -413,6 +413,12 @@ export class ChunkContext {
   }
 }
 
+/**
+ * Counts array values made by substitution: an element whose resolution made none cannot need
+ * `expandArrays` (which otherwise scans every resolved element's children and attributes).
+ */
+let arraysMade = 0;
+
 /** Decodes substitution value i of `vals`, or null (NullType, out of range, or undecodable). */
 function substituteValue(ctx: ChunkContext, vals: Values, i: number, out: XNode[], depth: number): void {
   if (i >= vals.count) return;
@@ -432,6 +438,7 @@ function substituteValue(ctx: ChunkContext, vals: Values, i: number, out: XNode[
     return;
   }
   if (t & VT.Array) {
+    arraysMade++;
     const arr = decodeArray(t, vals.buf, s, e);
     out.push(arr ? { k: K_VALUE, t, v: arr } : { k: K_VALUE, t: VT.Binary, v: binHex(vals.buf, s, e) });
     return;
@@ -478,6 +485,7 @@ function resolveList(
           break;
         }
         const el: XElem = { k: K_ELEM, name: n.name, attrs: n.fixedAttrs ? n.attrs : [], children: [] };
+        const arrays = arraysMade;
         if (!n.fixedAttrs) {
           for (const a of n.attrs) {
             const value: XNode[] = [];
@@ -486,7 +494,8 @@ function resolveList(
           }
         }
         resolveList(ctx, n.children, vals, el.children, depth);
-        expandArrays(el, out);
+        if (arrays === arraysMade) out.push(el);
+        else expandArrays(el, out);
         break;
       }
       case K_SUBST:

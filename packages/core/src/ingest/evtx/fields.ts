@@ -15,7 +15,7 @@
 import type { Event, SourceRef } from '../../model/index.js';
 import { parseTimestamp } from '../time.js';
 import { NUMERIC_SYSTEM_FIELDS, PROTECTED_SYSTEM_FIELDS } from '../windows/field-maps.js';
-import { K_ELEM, K_VALUE, type XElem, type XNode } from './binxml.js';
+import { K_ELEM, K_TEXT, K_VALUE, type XElem, type XNode } from './binxml.js';
 import {
   contentValue,
   contentValueSkipElements,
@@ -25,7 +25,7 @@ import {
   hasText,
   textOf,
 } from './render.js';
-import { type FileTime, fileTimeMs, VT } from './values.js';
+import { type FileTime, fileTimeMs, isJsonNumberType, VT } from './values.js';
 
 type Obj = Record<string, unknown>;
 
@@ -71,6 +71,32 @@ function setField(f: Obj, key: string, value: unknown): void {
     return;
   }
   f[key] = value;
+}
+
+/**
+ * `hasText(nodes) ? contentValue(nodes) : undefined` with the common single-value and
+ * single-text cases short-cut (same results: a string is trimmed, a number or boolean of an
+ * integer/boolean type stays as it is).
+ */
+function leafValue(nodes: readonly XNode[]): unknown {
+  if (nodes.length === 1) {
+    const n = nodes[0];
+    if (n.k === K_VALUE) {
+      const v = n.v;
+      if (typeof v === 'string') {
+        if (!isJsonNumberType(n.t)) return v === '' ? undefined : v.trim();
+      } else if ((typeof v === 'number' || typeof v === 'boolean') && isJsonNumberType(n.t)) return v;
+    } else if (n.k === K_TEXT) return n.s === '' ? undefined : n.s.trim();
+  } else if (nodes.length === 0) return undefined;
+  return hasText(nodes) ? contentValue(nodes) : undefined;
+}
+
+/** The renderer's dataValue, with leafValue's short-cuts for a `<Data>` without child elements. */
+function dataLeaf(el: XElem): unknown {
+  const ch = el.children;
+  if (ch.length === 0) return '';
+  if (ch.length === 1 && ch[0].k !== K_ELEM) return leafValue(ch) ?? '';
+  return dataValue(el);
 }
 
 function attrsHaveText(el: XElem): boolean {
@@ -123,8 +149,8 @@ function systemFields(sys: XElem, f: Obj): number | undefined {
     const attrText = attrsHaveText(c);
     const hasE = hasElement(c.children);
     if (!attrText && !hasE) {
-      if (!hasText(c.children)) continue; // null: skipped
-      const v = contentValue(c.children);
+      const v = leafValue(c.children);
+      if (v === undefined) continue; // null: skipped
       if (k === 'TimeCreated') timeText = v;
       else f[k] = v;
       continue;
@@ -159,10 +185,10 @@ function systemFields(sys: XElem, f: Obj): number | undefined {
     }
     const names: string[] = [];
     for (const a of c.attrs) {
-      if (!hasText(a.value)) continue;
+      const v = leafValue(a.value);
+      if (v === undefined) continue;
       if (unsafeName(a.name) || names.includes(a.name)) return undefined;
       names.push(a.name);
-      const v = contentValue(a.value);
       if (v !== null && v !== '') f[attrKey(k, a.name)] = v;
     }
     if (hasText(c.children)) f[k] = contentValueSkipElements(c.children);
@@ -210,14 +236,14 @@ function eventDataFields(ed: XElem, f: Obj): boolean {
         const key = textOf(nv);
         if (key === 'Data' || unsafeName(key) || seen.includes(key)) return false;
         seen.push(key);
-        setField(f, key, jsonText(dataValue(c)));
+        setField(f, key, jsonText(dataLeaf(c)));
       } else if (!positionalDone && positional > 0) {
         positionalDone = true;
         seen.push('Data');
-        if (positional === 1) addUnnamed(f, dataValue(c));
+        if (positional === 1) addUnnamed(f, dataLeaf(c));
         else {
           const list: unknown[] = [];
-          for (const d of ed.children) if (d.k === K_ELEM && d.name === 'Data') list.push(dataValue(d));
+          for (const d of ed.children) if (d.k === K_ELEM && d.name === 'Data') list.push(dataLeaf(d));
           addUnnamed(f, list);
         }
       }
