@@ -257,5 +257,10 @@ console.log('\nratios, all threads (wall):');
 console.log(
   `  haechi ${threads} workers vs 1 worker: x${ratio(parN, par1, false)}; vs one thread in-process: x${ratio(parN, events, false)}`,
 );
-console.log(`  haechi ${threads} workers vs @ts-evtx/core (one thread, it has no parallel mode): x${ratio(parN, ts, false)}`);
-if (pyN) console.log(`  haechi ${threads} workers vs python3-evtx ${threads} processes: x${ratio(parN, pyN, false)}`);
+console.log(
+  `  haechi ${threads} workers vs @ts-evtx/core (one thread, it has no parallel mode): x${ratio(parN, ts, false)}`,
+);
+if (pyN)
+  console.log(
+    `  haechi ${threads} workers vs python3-evtx ${threads} processes: x${ratio(parN, pyN, false)}`,
+  );

@@ -12,8 +12,8 @@ import { before, describe, test } from 'node:test';
 import { type Event, type Finding, silentLogger } from '@haechi/core';
 import type { IncidentDetail } from '@haechi/core/incidents';
 import { readPaths } from '@haechi/core/ingest';
-import { openSqliteStore } from '@haechi/store';
 import { importStixBundle } from '@haechi/core/intel';
+import { openSqliteStore } from '@haechi/store';
 import { writeDemoIntel } from '../src/demo/intel.js';
 import { ATTACKER } from '../src/demo/scenario.js';
 import { writeDemoWindows } from '../src/demo/windows.js';
@@ -132,9 +132,37 @@ describe('CLI', () => {
     const t = Date.parse('2026-03-02T14:45:00Z');
     const base = { severity: 'high' as const, evidence: [{ kind: 'test', uri: 'mem://x' }], host: 'MES-02' };
     const findings: Finding[] = [
-      { ...base, id: 'a', time: t, detector: 'ioc', rule: { id: 'ioc:x', title: 'Indicator match' }, attack: [], entities: [{ type: 'host', value: 'MES-02' }], actors: [{ id: 'G0138', weight: 0.8, why: 'domain indicator c2.example from feed linked to Andariel' }] },
-      { ...base, id: 'b', time: t + 60_000, detector: 'sigma', rule: { id: 's1', title: 'Web shell' }, attack: ['T1505.003'], entities: [{ type: 'host', value: 'MES-02' }] },
-      { ...base, id: 'c', time: t + 30 * 86400_000, host: 'OTHER', detector: 'sigma', rule: { id: 's2', title: 'PowerShell' }, attack: ['T1059.001'], entities: [{ type: 'host', value: 'OTHER' }] },
+      {
+        ...base,
+        id: 'a',
+        time: t,
+        detector: 'ioc',
+        rule: { id: 'ioc:x', title: 'Indicator match' },
+        attack: [],
+        entities: [{ type: 'host', value: 'MES-02' }],
+        actors: [
+          { id: 'G0138', weight: 0.8, why: 'domain indicator c2.example from feed linked to Andariel' },
+        ],
+      },
+      {
+        ...base,
+        id: 'b',
+        time: t + 60_000,
+        detector: 'sigma',
+        rule: { id: 's1', title: 'Web shell' },
+        attack: ['T1505.003'],
+        entities: [{ type: 'host', value: 'MES-02' }],
+      },
+      {
+        ...base,
+        id: 'c',
+        time: t + 30 * 86400_000,
+        host: 'OTHER',
+        detector: 'sigma',
+        rule: { id: 's2', title: 'PowerShell' },
+        attack: ['T1059.001'],
+        entities: [{ type: 'host', value: 'OTHER' }],
+      },
     ];
     const store = openSqliteStore(db);
     store.beginRun({ id: 'run-1', started: t, command: 'hunt', inputs: [] });
@@ -143,12 +171,22 @@ describe('CLI', () => {
     store.close();
     const r = runCli(['attribute', '--db', db, '--json']);
     assert.equal(r.code, 0, r.stderr);
-    const doc = JSON.parse(r.stdout) as { assessments: { hosts: string[]; assessment: { insufficientEvidence?: boolean; hypotheses: { actor: string; for: string[] }[] } }[] };
+    const doc = JSON.parse(r.stdout) as {
+      assessments: {
+        hosts: string[];
+        assessment: { insufficientEvidence?: boolean; hypotheses: { actor: string; for: string[] }[] };
+      }[];
+    };
     assert.equal(doc.assessments.length, 2);
     const mes = doc.assessments.find((a) => a.hosts.includes('MES-02'));
     assert.equal(mes?.assessment.hypotheses[0].actor, 'G0138');
-    assert.ok(mes?.assessment.hypotheses[0].for.some((e) => e.startsWith('indicator: domain indicator c2.example')));
-    assert.equal(doc.assessments.find((a) => a.hosts.includes('OTHER'))?.assessment.insufficientEvidence, true);
+    assert.ok(
+      mes?.assessment.hypotheses[0].for.some((e) => e.startsWith('indicator: domain indicator c2.example')),
+    );
+    assert.equal(
+      doc.assessments.find((a) => a.hosts.includes('OTHER'))?.assessment.insufficientEvidence,
+      true,
+    );
   });
 
   test('intel indicators reports unusable entries; --strict exits 3', async () => {

@@ -16,6 +16,9 @@
  *   softwareAny  1 when g uses any of the observed software
  *   familyCosine  TF-IDF cosine over parent techniques (T1059.001 counts as T1059): partial credit
  *             for sibling sub-techniques, normalised like the cosine
+ *   reportMax / reportTop3  the best (and the sum of the three best) TF-IDF cosines between Q and
+ *             the single reports about g: an intrusion resembles the reports on its actor, and a
+ *             profile that is the union of all reports dilutes that resemblance
  * with idf(x) = ln((N+1)/(df(x)+1)) over all N known groups (a technique every group uses says
  * little) and M(Q) the query's own idf mass. score(g) = w·x(g) + λ_i·(indicator weight for g);
  * P(g|Q) = softmax over the candidates. The weights w were fitted by `bench/_attribution-train.ts`
@@ -49,6 +52,8 @@ export const FEATURES = [
   'rare',
   'softwareAny',
   'familyCosine',
+  'reportMax',
+  'reportTop3',
 ] as const;
 export type FeatureVector = Record<(typeof FEATURES)[number], number>;
 
@@ -61,7 +66,7 @@ export interface ScoringParams {
 
 /** fitted by bench/attribution-train.ts (see the header) */
 export const DEFAULT_PARAMS: ScoringParams = {
-  weights: [6.45, 0.16, -0.15, 8.36, 5.33, -0.43, 1.16, -0.44, 1.25, -1.69],
+  weights: [6.45, 0.16, -0.15, 8.36, 5.33, -0.43, 1.16, -0.44, 1.25, -1.69, 0, 0],
   indicatorWeight: 16,
 };
 
@@ -106,6 +111,7 @@ export class Attributor {
   private readonly familyOf = new Map<string, Set<string>>();
   private readonly mass = new Map<string, number>();
   private readonly norm = new Map<string, number>();
+  private readonly docs = new Map<string, { items: Set<string>; norm: number }[]>();
   private readonly idfF = new Map<string, number>();
   private readonly familyNorm = new Map<string, number>();
   private readonly maxIdf: number;
@@ -159,7 +165,18 @@ export class Attributor {
       }
       this.mass.set(g.id, Math.max(m, 1));
       this.norm.set(g.id, Math.sqrt(n2) || 1);
+      const docs: { items: Set<string>; norm: number }[] = [];
+      for (const items of g.reports.values()) {
+        let d2 = 0;
+        for (const x of items) d2 += this.featIdf(x) ** 2;
+        docs.push({ items, norm: Math.sqrt(d2) || 1 });
+      }
+      this.docs.set(g.id, docs);
     }
+  }
+
+  private featIdf(x: string): number {
+    return x[0] === 'S' ? (this.idfS.get(x) ?? this.maxIdf) : (this.idfT.get(x) ?? this.maxIdf);
   }
 
   idf(t: string): number {
@@ -248,6 +265,14 @@ export class Attributor {
           matched.software.push(sk);
         }
       }
+      const sims: number[] = [];
+      for (const d of this.docs.get(g.id) ?? []) {
+        let dd = 0;
+        for (const t of techniques) if (d.items.has(t)) dd += this.idf(t) ** 2;
+        for (const sk of software) if (d.items.has(sk)) dd += (this.idfS.get(sk) ?? this.maxIdf) ** 2;
+        if (dd > 0) sims.push(dd / (qn * d.norm));
+      }
+      sims.sort((a, b) => b - a);
       let famDot = 0;
       for (const f of qFam) if (fam.has(f)) famDot += (this.idfF.get(f) ?? 0) ** 2;
       const mass = this.mass.get(g.id) as number;
@@ -262,6 +287,8 @@ export class Attributor {
         rare: rare / qm,
         softwareAny: matched.software.length > 0 ? 1 : 0,
         familyCosine: famDot / (qfn * (this.familyNorm.get(g.id) as number)),
+        reportMax: sims[0] ?? 0,
+        reportTop3: (sims[0] ?? 0) + (sims[1] ?? 0) + (sims[2] ?? 0),
       };
       let score = 0;
       FEATURES.forEach((f, i) => {
@@ -289,6 +316,8 @@ export class Attributor {
           rare: 0,
           softwareAny: 0,
           familyCosine: 0,
+          reportMax: 0,
+          reportTop3: 0,
         };
         out.push({
           id,

@@ -28,6 +28,8 @@ export interface GroupProfile {
   software: Map<string, TechniqueUse>;
   /** lower-case software names and aliases, for observations that name malware instead of ids */
   softwareNames: Map<string, string>;
+  /** what each report (citation) says the group uses: report name -> technique and software ids */
+  reports: Map<string, Set<string>>;
   /** from haechi's profile: timing windows */
   timing: { tz: string; from: number; to: number; note?: string; cite: string }[];
   sectors: string[];
@@ -75,6 +77,7 @@ export function buildGroupProfiles(
         softwareTechniques: new Map(),
         software: new Map(),
         softwareNames: new Map(),
+        reports: new Map(),
         timing: [],
         sectors: [],
       });
@@ -98,6 +101,7 @@ export function buildGroupProfiles(
         if (!g) continue;
         if (r.target[0] === 'T') g.techniques.set(r.target, { via: 'group', cites: r.citations });
         else if (r.target[0] === 'S') g.software.set(r.target, { via: 'group', cites: r.citations });
+        addToReports(g, r.citations, r.target, ex);
       } else if (src === 'S' && r.target[0] === 'T') {
         let s = softwareTech.get(r.source);
         if (!s) softwareTech.set(r.source, (s = new Set()));
@@ -112,6 +116,7 @@ export function buildGroupProfiles(
         const g = groups.get(gid);
         if (!g) continue;
         const use = { via: `campaign:${u.campaign}`, cites: u.cites };
+        addToReports(g, u.cites, u.target, ex);
         if (u.target[0] === 'T' && !g.techniques.has(u.target)) g.techniques.set(u.target, use);
         else if (u.target[0] === 'S' && !g.software.has(u.target)) g.software.set(u.target, use);
       }
@@ -129,6 +134,7 @@ export function buildGroupProfiles(
         softwareTechniques: new Map(),
         software: new Map(),
         softwareNames: new Map(),
+        reports: new Map(),
         timing: [],
         sectors: [],
       };
@@ -172,6 +178,15 @@ export function buildGroupProfiles(
     }
   }
   return [...groups.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+function addToReports(g: GroupProfile, cites: string[], target: string, ex: ReadonlySet<string> | undefined): void {
+  for (const c of cites) {
+    if (ex?.has(c)) continue;
+    let r = g.reports.get(c);
+    if (!r) g.reports.set(c, (r = new Set()));
+    r.add(target);
+  }
 }
 
 /** minutes past midnight of `t` (epoch ms) in a profile time zone */

@@ -77,11 +77,20 @@ describe('IocMatcher', () => {
     }
     const m = matcher(ranges.map((r) => I('cidr4', r.v)));
     for (let i = 0; i < 3000; i++) {
-      const ip = i % 3 === 0 ? ranges[i % ranges.length].s : i % 3 === 1 ? ranges[i % ranges.length].e : (((rnd() % 4) << 24) | (rnd() & 0xffffff)) >>> 0;
+      const ip =
+        i % 3 === 0
+          ? ranges[i % ranges.length].s
+          : i % 3 === 1
+            ? ranges[i % ranges.length].e
+            : (((rnd() % 4) << 24) | (rnd() & 0xffffff)) >>> 0;
       const got: number[] = [];
       m.matchIpv4Int(ip, got);
       const want = ranges.map((r, k) => (ip >= r.s && ip <= r.e ? k : -1)).filter((k) => k >= 0);
-      assert.deepEqual([...got].sort((a, b) => a - b), want, `ip ${ip}`);
+      assert.deepEqual(
+        [...got].sort((a, b) => a - b),
+        want,
+        `ip ${ip}`,
+      );
     }
   });
 

@@ -17,7 +17,10 @@ export class AhoCorasick {
   readonly patternCount: number;
   /** the scanned text is case-folded on the fly (patterns must then be given lower-cased) */
   readonly fold: boolean;
-  private readonly classOf: Uint16Array;
+  /** alphabet symbol of ASCII characters (0 = not in any pattern) */
+  private readonly asciiClass: Uint16Array;
+  /** alphabet symbol of the other characters that occur in patterns */
+  private readonly otherClass: Map<number, number>;
   private readonly width: number;
   /** states below this number are in the dense table */
   private readonly denseStates: number;
@@ -31,15 +34,19 @@ export class AhoCorasick {
   constructor(patterns: readonly string[], fold = false) {
     this.patternCount = patterns.length;
     this.fold = fold;
-    // alphabet
-    const classOf = new Uint16Array(65536);
+    // alphabet: a table for ASCII, a map for the rest (rare in logs; keeps each automaton small)
+    const asciiClass = new Uint16Array(128);
+    const otherClass = new Map<number, number>();
     let width = 1;
     for (const p of patterns) {
       for (let i = 0; i < p.length; i++) {
         const ch = p.charCodeAt(i);
-        if (classOf[ch] === 0) classOf[ch] = width++;
+        if (ch < 128) {
+          if (asciiClass[ch] === 0) asciiClass[ch] = width++;
+        } else if (!otherClass.has(ch)) otherClass.set(ch, width++);
       }
     }
+    const classOf = (ch: number) => (ch < 128 ? asciiClass[ch] : (otherClass.get(ch) ?? 0));
     // trie, with insertion-order ids
     const key = (node: number, sym: number) => node * 65536 + sym;
     const trie = new Map<number, number>();
@@ -48,7 +55,7 @@ export class AhoCorasick {
     patterns.forEach((p, idx) => {
       let s = 0;
       for (let i = 0; i < p.length; i++) {
-        const k = key(s, classOf[p.charCodeAt(i)]);
+        const k = key(s, classOf(p.charCodeAt(i)));
         let nx = trie.get(k);
         if (nx === undefined) {
           nx = count++;
@@ -100,7 +107,8 @@ export class AhoCorasick {
         delta[s * width + sym] = nx !== undefined ? nx : s === 0 ? 0 : delta[fail[s] * width + sym];
       }
     }
-    this.classOf = classOf;
+    this.asciiClass = asciiClass;
+    this.otherClass = otherClass;
     this.width = width;
     this.denseStates = denseStates;
     this.delta = delta;
@@ -124,7 +132,7 @@ export class AhoCorasick {
    * with toLowerCase (which may yield two code units, fed in turn): no lower-cased copy is made.
    */
   private run(text: string, onOut: (o: Int32Array) => boolean): boolean {
-    const { delta, classOf, width, out, fold, denseStates } = this;
+    const { delta, asciiClass, otherClass, width, out, fold, denseStates } = this;
     let s = 0;
     for (let i = 0; i < text.length; i++) {
       let ch = text.charCodeAt(i);
@@ -133,7 +141,8 @@ export class AhoCorasick {
         else if (ch >= 128) {
           const lower = String.fromCharCode(ch).toLowerCase();
           for (let k = 0; k < lower.length - 1; k++) {
-            const sym = classOf[lower.charCodeAt(k)];
+            const lc = lower.charCodeAt(k);
+            const sym = lc < 128 ? asciiClass[lc] : (otherClass.get(lc) ?? 0);
             s = s < denseStates ? delta[s * width + sym] : this.sparseStep(s, sym);
             const o = out[s];
             if (o !== undefined && onOut(o)) return true;
@@ -141,7 +150,7 @@ export class AhoCorasick {
           ch = lower.charCodeAt(lower.length - 1);
         }
       }
-      const sym = classOf[ch];
+      const sym = ch < 128 ? asciiClass[ch] : (otherClass.get(ch) ?? 0);
       s = s < denseStates ? delta[s * width + sym] : this.sparseStep(s, sym);
       const o = out[s];
       if (o !== undefined && onOut(o)) return true;

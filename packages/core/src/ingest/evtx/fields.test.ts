@@ -10,9 +10,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { test } from 'node:test';
 import { sharedData, skipUnlessData } from '../../testing/index.js';
+import { fastEvent } from './fields.js';
 import { readEvtxBuffer } from './file.js';
 import { recordToEvent, recordToEventSlow } from './output.js';
-import { fastEvent } from './fields.js';
 
 function evtxFiles(dir: string): string[] {
   const out: string[] = [];
@@ -42,7 +42,9 @@ function compare(files: string[], base: string): [number, number] {
   return [n, fast];
 }
 
-test('fast Event path equals render + normalise on every sample record', { skip: skipUnlessData('evtx/samples') }, () => {
+test('fast Event path equals render + normalise on every sample record', {
+  skip: skipUnlessData('evtx/samples'),
+}, () => {
   const dir = sharedData('evtx/samples');
   const [n, fast] = compare(evtxFiles(dir), dir);
   console.log(`samples: ${n} records compared, ${fast} on the fast path`);
@@ -50,16 +52,14 @@ test('fast Event path equals render + normalise on every sample record', { skip:
   assert.ok(fast >= n * 0.95, `only ${fast} of ${n} records took the fast path`);
 });
 
-test(
-  'fast Event path equals render + normalise on a spread of ATT&CK samples',
-  { skip: skipUnlessData('evtx/attack-samples') },
-  () => {
-    const dir = sharedData('evtx/attack-samples');
-    // every 3rd file (by path): all tactics, the large files and the odd ones, in bounded time
-    const files = evtxFiles(dir).filter((_f, i) => i % 3 === 0);
-    const [n, fast] = compare(files, dir);
-    console.log(`attack samples: ${files.length} files, ${n} records compared, ${fast} on the fast path`);
-    assert.ok(n > 1000);
-    assert.ok(fast >= n * 0.9, `only ${fast} of ${n} records took the fast path`);
-  },
-);
+test('fast Event path equals render + normalise on a spread of ATT&CK samples', {
+  skip: skipUnlessData('evtx/attack-samples'),
+}, () => {
+  const dir = sharedData('evtx/attack-samples');
+  // every 3rd file (by path): all tactics, the large files and the odd ones, in bounded time
+  const files = evtxFiles(dir).filter((_f, i) => i % 3 === 0);
+  const [n, fast] = compare(files, dir);
+  console.log(`attack samples: ${files.length} files, ${n} records compared, ${fast} on the fast path`);
+  assert.ok(n > 1000);
+  assert.ok(fast >= n * 0.9, `only ${fast} of ${n} records took the fast path`);
+});
