@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { discoverInputs } from '@haechi/core/ingest';
 import { fmt, needData } from './_util.js';
@@ -55,15 +55,35 @@ try {
   const t0 = performance.now();
   const res = spawnSync(
     process.execPath,
-    ['--conditions=haechi-src', '--import', 'tsx', devBin, 'hunt', file, '--rules', rules, '--no-default-rules', '--threads', String(threads), '--jsonl', '--out', join(dir, 'out.jsonl'), '--no-progress'],
+    [
+      '--conditions=haechi-src',
+      '--import',
+      'tsx',
+      devBin,
+      'hunt',
+      file,
+      '--rules',
+      rules,
+      '--no-default-rules',
+      '--threads',
+      String(threads),
+      '--jsonl',
+      '--out',
+      join(dir, 'out.jsonl'),
+      '--no-progress',
+    ],
     { encoding: 'utf8', env: { ...process.env, HAECHI_REPORT_RSS: '1' }, maxBuffer: 64 * 1024 * 1024 },
   );
   const secs = (performance.now() - t0) / 1000;
   const rss = /peak RSS (\d+) kB/.exec(res.stderr)?.[1];
   const ev = /Read ([\d,]+) events/.exec(res.stderr)?.[1];
   if (res.status !== 0) console.log(res.stderr.slice(-2000));
-  console.log(`hunt: exit ${res.status}, ${ev ?? '?'} events in ${secs.toFixed(1)} s (${ev ? fmt(Number(ev.replace(/,/g, '')) / secs) : '?'} events/s, ${fmt(size / 1e6 / secs, 1)} MB/s)`);
-  console.log(`peak RSS: ${rss ? `${fmt(Number(rss) / 1024)} MB` : 'not reported'} for ${fmt(size / 1e6)} MB of input (threads ${threads})`);
+  console.log(
+    `hunt: exit ${res.status}, ${ev ?? '?'} events in ${secs.toFixed(1)} s (${ev ? fmt(Number(ev.replace(/,/g, '')) / secs) : '?'} events/s, ${fmt(size / 1e6 / secs, 1)} MB/s)`,
+  );
+  console.log(
+    `peak RSS: ${rss ? `${fmt(Number(rss) / 1024)} MB` : 'not reported'} for ${fmt(size / 1e6)} MB of input (threads ${threads})`,
+  );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

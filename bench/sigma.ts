@@ -5,8 +5,8 @@
  */
 import { Readable } from 'node:stream';
 import type { Event, Finding } from '@haechi/core';
-import { SigmaDetector, loadRules } from '@haechi/core/detect/sigma';
-import { type InputSource, discoverInputs, readEvents } from '@haechi/core/ingest';
+import { loadRules, SigmaDetector } from '@haechi/core/detect/sigma';
+import { discoverInputs, type InputSource, readEvents } from '@haechi/core/ingest';
 import { best, fmt, needData, row } from './_util.js';
 
 const rulesDir = needData('sigma', 'rules');
@@ -21,12 +21,15 @@ async function drain(s: Readable): Promise<Buffer> {
 const t0 = performance.now();
 const ruleSet = await loadRules([rulesDir], { placeholders: {} });
 const loadMs = performance.now() - t0;
-console.log(`rules: ${fmt(ruleSet.rules.length)} loaded, ${fmt(ruleSet.rejected.length)} rejected in ${fmt(loadMs)} ms`);
+console.log(
+  `rules: ${fmt(ruleSet.rules.length)} loaded, ${fmt(ruleSet.rejected.length)} rejected in ${fmt(loadMs)} ms`,
+);
 
 // Decompress every capture once, so the timings below measure parsing and matching only.
 const inputs: { uri: string; bytes: Buffer }[] = [];
 for await (const input of discoverInputs([datasets], {})) {
-  if (input.uri.includes('.zip!') && input.uri.endsWith('.json')) inputs.push({ uri: input.uri, bytes: await drain(input.open()) });
+  if (input.uri.includes('.zip!') && input.uri.endsWith('.json'))
+    inputs.push({ uri: input.uri, bytes: await drain(input.open()) });
 }
 const totalBytes = inputs.reduce((n, i) => n + i.bytes.length, 0);
 
@@ -84,4 +87,6 @@ row('read + normalise (haechi reader)', fmt(readMs), eps(readMs));
 row(`sigma, parse excluded (${fmt(ruleSet.rules.length)} rules)`, fmt(detectMs), eps(detectMs));
 row('hunt = read + sigma, parse included', fmt(fullMs), eps(fullMs));
 console.log(`\nfindings: ${fmt(findings)}`);
-console.log(`ratio hunt throughput / bare JSON.parse: ${(parseMs / fullMs).toFixed(3)} (1.0 would be as fast as JSON.parse alone)`);
+console.log(
+  `ratio hunt throughput / bare JSON.parse: ${(parseMs / fullMs).toFixed(3)} (1.0 would be as fast as JSON.parse alone)`,
+);

@@ -24,6 +24,11 @@ export function buildProgram(): Command {
 
 export async function main(argv: string[] = process.argv): Promise<number> {
   const program = buildProgram();
+  // `haechi hunt ... | head`: a closed pipe ends the output, not the program with a stack trace
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
   process.once('SIGINT', () => process.exit(130));
   process.once('SIGTERM', () => process.exit(143));
   if (process.env.HAECHI_REPORT_RSS) {

@@ -16,6 +16,9 @@
  *   softwareAny  1 when g uses any of the observed software
  *   familyCosine  TF-IDF cosine over parent techniques (T1059.001 counts as T1059): partial credit
  *             for sibling sub-techniques, normalised like the cosine
+ *   reportMax / reportTop3  the best (and the sum of the three best) TF-IDF cosines between Q and
+ *             the single reports about g: an intrusion resembles the reports on its actor, and a
+ *             profile that is the union of all reports dilutes that resemblance
  * with idf(x) = ln((N+1)/(df(x)+1)) over all N known groups (a technique every group uses says
  * little) and M(Q) the query's own idf mass. score(g) = w·x(g) + λ_i·(indicator weight for g);
  * P(g|Q) = softmax over the candidates. The weights w were fitted by `bench/_attribution-train.ts`
@@ -36,7 +39,7 @@ export interface Observations {
     /** times of the observed activity (epoch ms), for timing patterns */
     times?: readonly number[];
 }
-export declare const FEATURES: readonly ["coverage", "partial", "softwareImplied", "software", "cosine", "size", "density", "rare", "softwareAny", "familyCosine"];
+export declare const FEATURES: readonly ["coverage", "partial", "softwareImplied", "software", "cosine", "size", "density", "rare", "softwareAny", "familyCosine", "reportMax", "reportTop3"];
 export type FeatureVector = Record<(typeof FEATURES)[number], number>;
 export interface ScoringParams {
     /** one weight per FEATURES entry */
@@ -81,6 +84,7 @@ export declare class Attributor {
     private readonly familyOf;
     private readonly mass;
     private readonly norm;
+    private readonly docs;
     private readonly idfF;
     private readonly familyNorm;
     private readonly maxIdf;
@@ -88,6 +92,7 @@ export declare class Attributor {
     private readonly rareIdf;
     private readonly nameToSoftware;
     constructor(groups: readonly GroupProfile[], params?: ScoringParams);
+    private featIdf;
     idf(t: string): number;
     group(id: string): GroupProfile | undefined;
     private displaySoftware;

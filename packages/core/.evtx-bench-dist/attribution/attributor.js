@@ -10,10 +10,12 @@ export const FEATURES = [
     'rare',
     'softwareAny',
     'familyCosine',
+    'reportMax',
+    'reportTop3',
 ];
 /** fitted by bench/attribution-train.ts (see the header) */
 export const DEFAULT_PARAMS = {
-    weights: [6.45, 0.16, -0.15, 8.36, 5.33, -0.43, 1.16, -0.44, 1.25, -1.69],
+    weights: [3.81, 0.16, -0.03, 4.7, 2.14, -0.54, 1.02, -1, 1.05, -1.9, 2.2, 3.23],
     indicatorWeight: 16,
 };
 const parentOf = (t) => {
@@ -29,6 +31,7 @@ export class Attributor {
     familyOf = new Map();
     mass = new Map();
     norm = new Map();
+    docs = new Map();
     idfF = new Map();
     familyNorm = new Map();
     maxIdf;
@@ -88,7 +91,18 @@ export class Attributor {
             }
             this.mass.set(g.id, Math.max(m, 1));
             this.norm.set(g.id, Math.sqrt(n2) || 1);
+            const docs = [];
+            for (const items of g.reports.values()) {
+                let d2 = 0;
+                for (const x of items)
+                    d2 += this.featIdf(x) ** 2;
+                docs.push({ items, norm: Math.sqrt(d2) || 1 });
+            }
+            this.docs.set(g.id, docs);
         }
+    }
+    featIdf(x) {
+        return x[0] === 'S' ? (this.idfS.get(x) ?? this.maxIdf) : (this.idfT.get(x) ?? this.maxIdf);
     }
     idf(t) {
         return this.idfT.get(t) ?? this.maxIdf;
@@ -180,6 +194,19 @@ export class Attributor {
                     matched.software.push(sk);
                 }
             }
+            const sims = [];
+            for (const d of this.docs.get(g.id) ?? []) {
+                let dd = 0;
+                for (const t of techniques)
+                    if (d.items.has(t))
+                        dd += this.idf(t) ** 2;
+                for (const sk of software)
+                    if (d.items.has(sk))
+                        dd += (this.idfS.get(sk) ?? this.maxIdf) ** 2;
+                if (dd > 0)
+                    sims.push(dd / (qn * d.norm));
+            }
+            sims.sort((a, b) => b - a);
             let famDot = 0;
             for (const f of qFam)
                 if (fam.has(f))
@@ -196,6 +223,8 @@ export class Attributor {
                 rare: rare / qm,
                 softwareAny: matched.software.length > 0 ? 1 : 0,
                 familyCosine: famDot / (qfn * this.familyNorm.get(g.id)),
+                reportMax: sims[0] ?? 0,
+                reportTop3: (sims[0] ?? 0) + (sims[1] ?? 0) + (sims[2] ?? 0),
             };
             let score = 0;
             FEATURES.forEach((f, i) => {
@@ -224,6 +253,8 @@ export class Attributor {
                     rare: 0,
                     softwareAny: 0,
                     familyCosine: 0,
+                    reportMax: 0,
+                    reportTop3: 0,
                 };
                 out.push({
                     id,

@@ -26,6 +26,8 @@ export interface GroupProfile {
     software: Map<string, TechniqueUse>;
     /** lower-case software names and aliases, for observations that name malware instead of ids */
     softwareNames: Map<string, string>;
+    /** what each report (citation) says the group uses: report name -> technique and software ids */
+    reports: Map<string, Set<string>>;
     /** from haechi's profile: timing windows */
     timing: {
         tz: string;

@@ -24,6 +24,7 @@ export function buildGroupProfiles(k, actorProfiles = [], opts = {}) {
                 softwareTechniques: new Map(),
                 software: new Map(),
                 softwareNames: new Map(),
+                reports: new Map(),
                 timing: [],
                 sectors: [],
             });
@@ -52,6 +53,7 @@ export function buildGroupProfiles(k, actorProfiles = [], opts = {}) {
                     g.techniques.set(r.target, { via: 'group', cites: r.citations });
                 else if (r.target[0] === 'S')
                     g.software.set(r.target, { via: 'group', cites: r.citations });
+                addToReports(g, r.citations, r.target, ex);
             }
             else if (src === 'S' && r.target[0] === 'T') {
                 let s = softwareTech.get(r.source);
@@ -71,6 +73,7 @@ export function buildGroupProfiles(k, actorProfiles = [], opts = {}) {
                 if (!g)
                     continue;
                 const use = { via: `campaign:${u.campaign}`, cites: u.cites };
+                addToReports(g, u.cites, u.target, ex);
                 if (u.target[0] === 'T' && !g.techniques.has(u.target))
                     g.techniques.set(u.target, use);
                 else if (u.target[0] === 'S' && !g.software.has(u.target))
@@ -90,6 +93,7 @@ export function buildGroupProfiles(k, actorProfiles = [], opts = {}) {
                 softwareTechniques: new Map(),
                 software: new Map(),
                 softwareNames: new Map(),
+                reports: new Map(),
                 timing: [],
                 sectors: [],
             };
@@ -138,6 +142,16 @@ export function buildGroupProfiles(k, actorProfiles = [], opts = {}) {
         }
     }
     return [...groups.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+function addToReports(g, cites, target, ex) {
+    for (const c of cites) {
+        if (ex?.has(c))
+            continue;
+        let r = g.reports.get(c);
+        if (!r)
+            g.reports.set(c, (r = new Set()));
+        r.add(target);
+    }
 }
 /** minutes past midnight of `t` (epoch ms) in a profile time zone */
 export function localMinutes(t, tz) {

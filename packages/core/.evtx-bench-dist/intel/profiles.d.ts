@@ -44,10 +44,10 @@ declare const ProfileSchema: z.ZodObject<{
             note: "note";
             ipv4: "ipv4";
             ipv6: "ipv6";
+            sha1: "sha1";
             cidr4: "cidr4";
             cidr6: "cidr6";
             md5: "md5";
-            sha1: "sha1";
         }>;
         value: z.ZodString;
         source: z.ZodString;

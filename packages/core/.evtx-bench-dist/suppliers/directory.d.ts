@@ -13,6 +13,6 @@ export interface DirectoryAccount {
     /** epoch ms */
     lastLogon?: number;
 }
-/** Parses the export's text. `onProblem` receives every dropped value. */
+/** Parses the export's text. `onProblem` receives every record or value that was dropped. */
 export declare function parseDirectory(text: string, file: string, onProblem?: (p: RecordProblem) => void): DirectoryAccount[];
 export declare function loadDirectory(path: string, onProblem?: (p: RecordProblem) => void): Promise<DirectoryAccount[]>;

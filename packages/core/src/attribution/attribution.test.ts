@@ -42,8 +42,9 @@ describe('attribution over ATT&CK', { skip }, () => {
     assert.ok(lazarus && ![...lazarus.techniques.values()].some((u) => u.via === `campaign:${dreamJob}`));
     const ranked = new Attributor(groups).rank(obs);
     const pos = ranked.findIndex((r) => r.id === 'G0032');
-    // every report the campaign cites is held out, which also strips much of Lazarus' own profile
-    assert.ok(pos >= 0 && pos < 10, `Lazarus ranked ${pos + 1} of ${ranked.length}`);
+    // every report the campaign cites is held out, which also strips much of Lazarus' own profile:
+    // it must still be in the top tenth of the 172 groups
+    assert.ok(pos >= 0 && pos < ranked.length / 10, `Lazarus ranked ${pos + 1} of ${ranked.length}`);
     const dprk = new Attributor(groups).rank(obs, [...DPRK_GROUPS]).map((r) => r.id);
     // the fake-recruiter groups (Contagious Interview, Moonstone Sleet) and Kimsuky share much of
     // Dream Job's tradecraft; with Lazarus' Dream Job reports held out, it stays in the upper half

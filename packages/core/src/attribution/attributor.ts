@@ -66,7 +66,7 @@ export interface ScoringParams {
 
 /** fitted by bench/attribution-train.ts (see the header) */
 export const DEFAULT_PARAMS: ScoringParams = {
-  weights: [6.45, 0.16, -0.15, 8.36, 5.33, -0.43, 1.16, -0.44, 1.25, -1.69, 0, 0],
+  weights: [3.81, 0.16, -0.03, 4.7, 2.14, -0.54, 1.02, -1, 1.05, -1.9, 2.2, 3.23],
   indicatorWeight: 16,
 };
 

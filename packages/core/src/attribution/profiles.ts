@@ -180,7 +180,12 @@ export function buildGroupProfiles(
   return [...groups.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-function addToReports(g: GroupProfile, cites: string[], target: string, ex: ReadonlySet<string> | undefined): void {
+function addToReports(
+  g: GroupProfile,
+  cites: string[],
+  target: string,
+  ex: ReadonlySet<string> | undefined,
+): void {
   for (const c of cites) {
     if (ex?.has(c)) continue;
     let r = g.reports.get(c);

@@ -24,6 +24,7 @@ export declare class IocMatcher {
     private readonly segEnd;
     private readonly segOff;
     private readonly segIdx;
+    private readonly bucketFirst;
     private readonly ip6;
     private readonly cidr6;
     private readonly domains;

@@ -125,6 +125,7 @@ export class IocMatcher {
     segEnd;
     segOff;
     segIdx;
+    bucketFirst;
     ip6 = new Map();
     cidr6 = [];
     domains = new Map();
@@ -234,6 +235,16 @@ export class IocMatcher {
         this.segEnd = Uint32Array.from(ends);
         this.segOff = Uint32Array.from(offs);
         this.segIdx = Int32Array.from(idx);
+        // bucketFirst[b]: the first segment ending at or after b·2^16, so a lookup searches only the
+        // segments of its /16 (a 256 KiB table instead of a search over all segments)
+        this.bucketFirst = new Int32Array(65537);
+        let sIdx = 0;
+        for (let b = 0; b <= 65536; b++) {
+            const floor = b * 65536;
+            while (sIdx < this.segEnd.length && this.segEnd[sIdx] < floor)
+                sIdx++;
+            this.bucketFirst[b] = sIdx;
+        }
     }
     chain(first, out) {
         for (let i = first ?? -1; i >= 0; i = this.next[i])
@@ -244,8 +255,11 @@ export class IocMatcher {
         if (this.ip4.size > 0 && this.bloom.hasInt(ip))
             this.chain(this.ip4.get(ip), out);
         const starts = this.segStart;
-        let lo = 0;
-        let hi = starts.length - 1;
+        if (starts.length === 0)
+            return;
+        const b = ip >>> 16;
+        let lo = this.bucketFirst[b];
+        let hi = Math.min(this.bucketFirst[b + 1], starts.length - 1);
         let seg = -1;
         while (lo <= hi) {
             const mid = (lo + hi) >>> 1;

@@ -13,7 +13,10 @@ export declare class AhoCorasick {
     readonly patternCount: number;
     /** the scanned text is case-folded on the fly (patterns must then be given lower-cased) */
     readonly fold: boolean;
-    private readonly classOf;
+    /** alphabet symbol of ASCII characters (0 = not in any pattern) */
+    private readonly asciiClass;
+    /** alphabet symbol of the other characters that occur in patterns */
+    private readonly otherClass;
     private readonly width;
     /** states below this number are in the dense table */
     private readonly denseStates;

@@ -15,7 +15,10 @@ export class AhoCorasick {
     patternCount;
     /** the scanned text is case-folded on the fly (patterns must then be given lower-cased) */
     fold;
-    classOf;
+    /** alphabet symbol of ASCII characters (0 = not in any pattern) */
+    asciiClass;
+    /** alphabet symbol of the other characters that occur in patterns */
+    otherClass;
     width;
     /** states below this number are in the dense table */
     denseStates;
@@ -28,16 +31,22 @@ export class AhoCorasick {
     constructor(patterns, fold = false) {
         this.patternCount = patterns.length;
         this.fold = fold;
-        // alphabet
-        const classOf = new Uint16Array(65536);
+        // alphabet: a table for ASCII, a map for the rest (rare in logs; keeps each automaton small)
+        const asciiClass = new Uint16Array(128);
+        const otherClass = new Map();
         let width = 1;
         for (const p of patterns) {
             for (let i = 0; i < p.length; i++) {
                 const ch = p.charCodeAt(i);
-                if (classOf[ch] === 0)
-                    classOf[ch] = width++;
+                if (ch < 128) {
+                    if (asciiClass[ch] === 0)
+                        asciiClass[ch] = width++;
+                }
+                else if (!otherClass.has(ch))
+                    otherClass.set(ch, width++);
             }
         }
+        const classOf = (ch) => (ch < 128 ? asciiClass[ch] : (otherClass.get(ch) ?? 0));
         // trie, with insertion-order ids
         const key = (node, sym) => node * 65536 + sym;
         const trie = new Map();
@@ -46,7 +55,7 @@ export class AhoCorasick {
         patterns.forEach((p, idx) => {
             let s = 0;
             for (let i = 0; i < p.length; i++) {
-                const k = key(s, classOf[p.charCodeAt(i)]);
+                const k = key(s, classOf(p.charCodeAt(i)));
                 let nx = trie.get(k);
                 if (nx === undefined) {
                     nx = count++;
@@ -105,7 +114,8 @@ export class AhoCorasick {
                 delta[s * width + sym] = nx !== undefined ? nx : s === 0 ? 0 : delta[fail[s] * width + sym];
             }
         }
-        this.classOf = classOf;
+        this.asciiClass = asciiClass;
+        this.otherClass = otherClass;
         this.width = width;
         this.denseStates = denseStates;
         this.delta = delta;
@@ -129,7 +139,7 @@ export class AhoCorasick {
      * with toLowerCase (which may yield two code units, fed in turn): no lower-cased copy is made.
      */
     run(text, onOut) {
-        const { delta, classOf, width, out, fold, denseStates } = this;
+        const { delta, asciiClass, otherClass, width, out, fold, denseStates } = this;
         let s = 0;
         for (let i = 0; i < text.length; i++) {
             let ch = text.charCodeAt(i);
@@ -139,7 +149,8 @@ export class AhoCorasick {
                 else if (ch >= 128) {
                     const lower = String.fromCharCode(ch).toLowerCase();
                     for (let k = 0; k < lower.length - 1; k++) {
-                        const sym = classOf[lower.charCodeAt(k)];
+                        const lc = lower.charCodeAt(k);
+                        const sym = lc < 128 ? asciiClass[lc] : (otherClass.get(lc) ?? 0);
                         s = s < denseStates ? delta[s * width + sym] : this.sparseStep(s, sym);
                         const o = out[s];
                         if (o !== undefined && onOut(o))
@@ -148,7 +159,7 @@ export class AhoCorasick {
                     ch = lower.charCodeAt(lower.length - 1);
                 }
             }
-            const sym = classOf[ch];
+            const sym = ch < 128 ? asciiClass[ch] : (otherClass.get(ch) ?? 0);
             s = s < denseStates ? delta[s * width + sym] : this.sparseStep(s, sym);
             const o = out[s];
             if (o !== undefined && onOut(o))

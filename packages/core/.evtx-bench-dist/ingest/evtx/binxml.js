@@ -351,6 +351,11 @@ export class ChunkContext {
         return raw;
     }
 }
+/**
+ * Counts array values made by substitution: an element whose resolution made none cannot need
+ * `expandArrays` (which otherwise scans every resolved element's children and attributes).
+ */
+let arraysMade = 0;
 /** Decodes substitution value i of `vals`, or null (NullType, out of range, or undecodable). */
 function substituteValue(ctx, vals, i, out, depth) {
     if (i >= vals.count)
@@ -372,6 +377,7 @@ function substituteValue(ctx, vals, i, out, depth) {
         return;
     }
     if (t & VT.Array) {
+        arraysMade++;
         const arr = decodeArray(t, vals.buf, s, e);
         out.push(arr ? { k: K_VALUE, t, v: arr } : { k: K_VALUE, t: VT.Binary, v: binHex(vals.buf, s, e) });
         return;
@@ -414,6 +420,7 @@ function resolveList(ctx, nodes, vals, out, depth) {
                     break;
                 }
                 const el = { k: K_ELEM, name: n.name, attrs: n.fixedAttrs ? n.attrs : [], children: [] };
+                const arrays = arraysMade;
                 if (!n.fixedAttrs) {
                     for (const a of n.attrs) {
                         const value = [];
@@ -422,7 +429,10 @@ function resolveList(ctx, nodes, vals, out, depth) {
                     }
                 }
                 resolveList(ctx, n.children, vals, el.children, depth);
-                expandArrays(el, out);
+                if (arrays === arraysMade)
+                    out.push(el);
+                else
+                    expandArrays(el, out);
                 break;
             }
             case K_SUBST:

@@ -1,8 +1,8 @@
 import { parseTimestamp } from '../time.js';
 import { NUMERIC_SYSTEM_FIELDS, PROTECTED_SYSTEM_FIELDS } from '../windows/field-maps.js';
-import { K_ELEM, K_VALUE } from './binxml.js';
+import { K_ELEM, K_TEXT, K_VALUE } from './binxml.js';
 import { contentValue, contentValueSkipElements, dataValue, elementValue, hasElement, hasText, textOf, } from './render.js';
-import { fileTimeMs, VT } from './values.js';
+import { fileTimeMs, isJsonNumberType, VT } from './values.js';
 const isObj = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 /** Names whose handling as a JSON object key is not plain (prototype keys, `@`/`#` prefixes, array indexes). */
 function unsafeName(s) {
@@ -40,11 +40,45 @@ function jsonText(v) {
 function setField(f, key, value) {
     if (key === '__proto__')
         return;
-    if (key in f && PROTECTED_SYSTEM_FIELDS.has(key)) {
+    // (the set first: most names are not protected, and a miss of `in` walks the prototype)
+    if (PROTECTED_SYSTEM_FIELDS.has(key) && key in f) {
         f[`EventData_${key}`] = value;
         return;
     }
     f[key] = value;
+}
+/**
+ * `hasText(nodes) ? contentValue(nodes) : undefined` with the common single-value and
+ * single-text cases short-cut (same results: a string is trimmed, a number or boolean of an
+ * integer/boolean type stays as it is).
+ */
+function leafValue(nodes) {
+    if (nodes.length === 1) {
+        const n = nodes[0];
+        if (n.k === K_VALUE) {
+            const v = n.v;
+            if (typeof v === 'string') {
+                if (!isJsonNumberType(n.t))
+                    return v === '' ? undefined : v.trim();
+            }
+            else if ((typeof v === 'number' || typeof v === 'boolean') && isJsonNumberType(n.t))
+                return v;
+        }
+        else if (n.k === K_TEXT)
+            return n.s === '' ? undefined : n.s.trim();
+    }
+    else if (nodes.length === 0)
+        return undefined;
+    return hasText(nodes) ? contentValue(nodes) : undefined;
+}
+/** The renderer's dataValue, with leafValue's short-cuts for a `<Data>` without child elements. */
+function dataLeaf(el) {
+    const ch = el.children;
+    if (ch.length === 0)
+        return '';
+    if (ch.length === 1 && ch[0].k !== K_ELEM)
+        return leafValue(ch) ?? '';
+    return dataValue(el);
 }
 function attrsHaveText(el) {
     for (const a of el.attrs)
@@ -102,9 +136,9 @@ function systemFields(sys, f) {
         const attrText = attrsHaveText(c);
         const hasE = hasElement(c.children);
         if (!attrText && !hasE) {
-            if (!hasText(c.children))
+            const v = leafValue(c.children);
+            if (v === undefined)
                 continue; // null: skipped
-            const v = contentValue(c.children);
             if (k === 'TimeCreated')
                 timeText = v;
             else
@@ -150,12 +184,12 @@ function systemFields(sys, f) {
         }
         const names = [];
         for (const a of c.attrs) {
-            if (!hasText(a.value))
+            const v = leafValue(a.value);
+            if (v === undefined)
                 continue;
             if (unsafeName(a.name) || names.includes(a.name))
                 return undefined;
             names.push(a.name);
-            const v = contentValue(a.value);
             if (v !== null && v !== '')
                 f[attrKey(k, a.name)] = v;
         }
@@ -217,18 +251,18 @@ function eventDataFields(ed, f) {
                 if (key === 'Data' || unsafeName(key) || seen.includes(key))
                     return false;
                 seen.push(key);
-                setField(f, key, jsonText(dataValue(c)));
+                setField(f, key, jsonText(dataLeaf(c)));
             }
             else if (!positionalDone && positional > 0) {
                 positionalDone = true;
                 seen.push('Data');
                 if (positional === 1)
-                    addUnnamed(f, dataValue(c));
+                    addUnnamed(f, dataLeaf(c));
                 else {
                     const list = [];
                     for (const d of ed.children)
                         if (d.k === K_ELEM && d.name === 'Data')
-                            list.push(dataValue(d));
+                            list.push(dataLeaf(d));
                     addUnnamed(f, list);
                 }
             }
@@ -287,7 +321,7 @@ export function fastEvent(nodes, source) {
             break;
         }
     }
-    if (!root || root.name !== 'Event')
+    if (root?.name !== 'Event')
         return undefined;
     let sys;
     let ed;

@@ -64,11 +64,15 @@ export function decodeUtf16(buf, start, end) {
 const ucs2Slice = Buffer.prototype.ucs2Slice;
 /** UTF-16 up to the first NUL unit (how Windows and evtx_dump read substitution strings). */
 export function decodeUtf16Z(buf, start, end) {
-    let e = start;
-    const lim = end - 1;
-    while (e < lim && (buf[e] | buf[e + 1]) !== 0)
-        e += 2;
-    return decodeUtf16(buf, start, e);
+    // Decoded natively, then cut at the first U+0000 (the same place as a scan of the code units:
+    // decoding maps code units one to one). Most values end with exactly one NUL: leave it out of
+    // the decoding rather than slicing it off.
+    let e = start + ((end - start) & ~1);
+    if (e - start >= 2 && buf[e - 2] === 0 && buf[e - 1] === 0)
+        e -= 2;
+    const s = decodeUtf16(buf, start, e);
+    const z = s.indexOf('\u0000');
+    return z < 0 ? s : s.slice(0, z);
 }
 function decodeAnsiZ(buf, start, end) {
     let e = start;
@@ -86,8 +90,10 @@ const HEX_UP = '0123456789ABCDEF';
 export function hexUpper(buf, start, end) {
     return Buffer.prototype.hexSlice.call(buf, start, end).toUpperCase();
 }
+/** two-character upper-case hex of every byte, made once */
+const HEX2 = Array.from({ length: 256 }, (_v, b) => HEX_UP[b >> 4] + HEX_UP[b & 15]);
 function hexByte(b) {
-    return HEX_UP[b >> 4] + HEX_UP[b & 15];
+    return HEX2[b];
 }
 /** GUID text in evtx_dump form: upper-case, no braces (data1-3 little-endian). */
 export function guidText(buf, p) {

@@ -92,6 +92,24 @@ export class BinXmlError extends Error {
 }
 
 const MAX_DEPTH = 48;
+
+/**
+ * Element, attribute and short attribute-text strings are made unique and internalised once per
+ * chunk: they end up as object keys (`Event.fields`, evtx_dump JSON), and V8 stores and finds a
+ * property far faster with an internalised key than with a fresh string of the same text.
+ * (A computed key of an object literal is internalised; `Object.keys` hands that string back.)
+ * Bounded: names come from the input.
+ */
+const INTERNED = new Map<string, string>();
+
+export function intern(s: string): string {
+  let v = INTERNED.get(s);
+  if (v === undefined) {
+    v = Object.keys({ [s]: 0 })[0];
+    if (INTERNED.size < 20000) INTERNED.set(v, v);
+  }
+  return v;
+}
 /** Bounds of one template's parsed body, cached per chunk by definition offset. */
 interface TemplateDef {
   body: XNode[];
@@ -131,7 +149,7 @@ export class ChunkContext {
     if (o + 8 > this.buf.length) throw new BinXmlError('name offset outside the chunk', o);
     const n = this.u16(o + 6);
     if (o + 8 + n * 2 > this.buf.length) throw new BinXmlError('name runs past the chunk', o);
-    const s = decodeUtf16(this.buf, o + 8, o + 8 + n * 2);
+    const s = intern(decodeUtf16(this.buf, o + 8, o + 8 + n * 2));
     this.names.set(o, s);
     return s;
   }
@@ -276,7 +294,9 @@ export class ChunkContext {
           const n = this.u16(p + 2);
           if (t === VT.String) {
             this.need(p + 4, n * 2, end, 'value text');
-            out.push({ k: K_TEXT, s: decodeUtf16(b, p + 4, p + 4 + n * 2) });
+            const s = decodeUtf16(b, p + 4, p + 4 + n * 2);
+            // attribute text such as `<Data Name="SubjectUserSid">` becomes a field name
+            out.push({ k: K_TEXT, s: attr && n <= 64 ? intern(s) : s });
             p += 4 + n * 2;
           } else {
             throw new BinXmlError(`value token of type 0x${t.toString(16)}`, p);

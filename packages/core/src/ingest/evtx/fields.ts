@@ -15,7 +15,7 @@
 import type { Event, SourceRef } from '../../model/index.js';
 import { parseTimestamp } from '../time.js';
 import { NUMERIC_SYSTEM_FIELDS, PROTECTED_SYSTEM_FIELDS } from '../windows/field-maps.js';
-import { K_ELEM, K_TEXT, K_VALUE, type XElem, type XNode } from './binxml.js';
+import { intern, K_ELEM, K_TEXT, K_VALUE, type XElem, type XNode } from './binxml.js';
 import {
   contentValue,
   contentValueSkipElements,
@@ -51,7 +51,7 @@ function attrKey(element: string, attr: string): string {
   }
   let key = m.get(attr);
   if (key === undefined) {
-    key = `${element}_${attr}`;
+    key = intern(`${element}_${attr}`);
     if (m.size < 64) m.set(attr, key);
   }
   return key;
@@ -102,6 +102,23 @@ function dataLeaf(el: XElem): unknown {
 function attrsHaveText(el: XElem): boolean {
   for (const a of el.attrs) if (hasText(a.value)) return true;
   return false;
+}
+
+/** one-entry memo of the `YYYY-MM-DDTHH:MM:SS` part: consecutive records mostly share the second */
+let isoSec = Number.NaN;
+let isoPrefix = '';
+
+/** `new Date(ms).toISOString()` for years 0-9999, without the runtime call for every record. */
+function isoMs(ms: number): string {
+  const sec = Math.floor(ms / 1000);
+  if (sec !== isoSec) {
+    const full = new Date(sec * 1000).toISOString();
+    if (full.length !== 24) return new Date(ms).toISOString(); // outside years 0-9999
+    isoSec = sec;
+    isoPrefix = full.slice(0, 20);
+  }
+  const r = ms - sec * 1000;
+  return isoPrefix + (r < 10 ? `00${r}Z` : r < 100 ? `0${r}Z` : `${r}Z`);
 }
 
 /** Unix seconds of year 9999-12-31T23:59:59 (beyond it, and before 1970, take the text route). */
@@ -295,7 +312,7 @@ export function fastEvent(nodes: readonly XNode[], source: SourceRef): Event | u
       break;
     }
   }
-  if (!root || root.name !== 'Event') return undefined;
+  if (root?.name !== 'Event') return undefined;
   let sys: XElem | undefined;
   let ed: XElem | undefined;
   let ud: XElem | undefined;
@@ -330,7 +347,7 @@ export function fastEvent(nodes: readonly XNode[], source: SourceRef): Event | u
   const f: Obj = {};
   const ms = systemFields(sys, f);
   if (ms === undefined || !Number.isFinite(ms)) return undefined;
-  f.TimeCreated = new Date(ms).toISOString();
+  f.TimeCreated = isoMs(ms);
   if (ed && !eventDataFields(ed, f)) return undefined;
   if (ud) addUserData(f, elementValue(ud, true), '');
   if (ri) {
