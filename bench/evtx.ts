@@ -165,7 +165,7 @@ await parallel(threads); // warm-up
 const par1 = await measureAsync(() => parallel(1));
 const parN = await measureAsync(() => parallel(threads));
 console.log(
-  `\nhaechi, worker threads on one ${fmt(chunks)}-chunk file (-> Event, including worker start-up and transfer;\n  CPU time is the whole process: main thread and workers):`,
+  `\nhaechi, worker threads on one ${fmt(chunks)}-chunk file (-> Event, including worker start-up and transfer;\n  CPU time is the whole process: main thread and workers; here each worker also compiles the\n  TypeScript sources through tsx, so the built code (npm run build) does better):`,
 );
 row('  1 worker', par1);
 row(

@@ -74,9 +74,16 @@ describe('demo intelligence', () => {
     }
     const main = await intelPlugin.main?.(spec, ctx);
     const out = (await main?.transform?.(findings)) ?? [];
-    assert.equal(out.length, findings.length);
+    // repeated sightings of one indicator on one host are merged into one finding with a count
+    const outIoc = out.filter((f) => f.detector === 'ioc');
+    assert.ok(outIoc.length >= 1 && outIoc.length <= ioc.length);
+    assert.equal(out.length, findings.length - ioc.length + outIoc.length);
+    assert.equal(
+      outIoc.reduce((n, f) => n + ((f.details as { count?: number }).count ?? 1), 0),
+      ioc.length,
+    );
     const j = main?.json?.(out) as { incidents: IncidentDetail[] };
-    const inc = j.incidents.find((i) => i.findings.includes(ioc[0].id));
+    const inc = j.incidents.find((i) => i.findings.includes(outIoc[0].id));
     assert.ok(inc, 'an incident holds the indicator finding');
     assert.ok(
       inc.hosts.some((h) => /MES-02/i.test(h)),

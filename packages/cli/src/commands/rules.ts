@@ -69,10 +69,9 @@ export function checkReport(res: LoadResult, showWarnings: boolean): string {
       const unmapped = new Map<string, number>();
       const groups = new Map<string, number>();
       for (const w of res.warnings) {
-        if (w.kind === 'logsource') {
-          const ls = /log source (.*) is not in/.exec(w.message)?.[1] ?? w.message;
-          unmapped.set(ls, (unmapped.get(ls) ?? 0) + 1);
-        } else groups.set(w.message, (groups.get(w.message) ?? 0) + 1);
+        const ls = w.kind === 'logsource' ? /log source (.*) is not in/.exec(w.message)?.[1] : undefined;
+        if (ls !== undefined) unmapped.set(ls, (unmapped.get(ls) ?? 0) + 1);
+        else groups.set(w.message, (groups.get(w.message) ?? 0) + 1);
       }
       if (unmapped.size) {
         const total = [...unmapped.values()].reduce((a, b) => a + b, 0);

@@ -529,6 +529,33 @@ function intrusion(r: () => number, out: RawEvent[]): void {
     }),
   );
   out.push({
+    time: T.upload + 900,
+    host: HOSTS.fileServer.name,
+    channel: 'Microsoft-Windows-Sysmon/Operational',
+    provider: 'sysmon',
+    eventId: 3,
+    data: {
+      RuleName: '-',
+      UtcTime: utc(T.upload + 900),
+      ProcessGuid: guid(r),
+      ProcessId: 4102,
+      Image: 'C:\\Windows\\System32\\curl.exe',
+      User: acct,
+      Protocol: 'tcp',
+      Initiated: 'true',
+      SourceIsIpv6: 'false',
+      SourceIp: HOSTS.fileServer.ip,
+      SourceHostname: fqdn(HOSTS.fileServer.name),
+      SourcePort: 52044,
+      SourcePortName: '-',
+      DestinationIsIpv6: 'false',
+      DestinationIp: ATTACKER.uploadIp,
+      DestinationHostname: ATTACKER.uploadDomain,
+      DestinationPort: 443,
+      DestinationPortName: 'https',
+    },
+  });
+  out.push({
     time: T.upload + 400,
     host: HOSTS.fileServer.name,
     channel: 'Microsoft-Windows-Sysmon/Operational',

@@ -39,6 +39,8 @@ export interface InputStats {
   problemCount: number;
   /** host -> [first, last] event time */
   hosts: Record<string, [number, number]>;
+  /** internal address -> host name, learnt from the host's own outbound connections (Sysmon 3) */
+  addresses: Record<string, string>;
   /** set when the whole input could not be read */
   error?: string;
 }
@@ -77,7 +79,7 @@ export class HuntEngine {
     const statsOf = (uri: string): InputStats => {
       let s = problemsFor.get(uri);
       if (!s) {
-        s = { uri, events: 0, filtered: 0, skipped: 0, warnings: 0, problems: [], problemCount: 0, hosts: {} };
+        s = { uri, events: 0, filtered: 0, skipped: 0, warnings: 0, problems: [], problemCount: 0, hosts: {}, addresses: {} };
         problemsFor.set(uri, s);
       }
       return s;
@@ -118,6 +120,12 @@ export class HuntEngine {
     for (const e of events) {
       const host = hostOf(e);
       if (host) {
+        const f = e.fields;
+        // a host's own outbound connection names its address: network findings (by address) and
+        // Windows findings (by name) then meet on the same host
+        if (f.EventID === 3 && typeof f.SourceIp === 'string' && (f.Initiated === true || f.Initiated === 'true')) {
+          stats.addresses[f.SourceIp] ??= host;
+        }
         const h = stats.hosts[host];
         if (!h) stats.hosts[host] = [e.time, e.time];
         else {

@@ -148,6 +148,7 @@ export async function runHunt(opts: HuntOptions): Promise<HuntResult> {
     const extra = await p.part.finish?.();
     if (extra?.length) all = all.concat(extra);
   }
+  nameHostsByAddress(all, inputs);
   for (const p of plugins) {
     if (p.part.transform) all = await p.part.transform(all);
   }
@@ -163,6 +164,28 @@ export async function runHunt(opts: HuntOptions): Promise<HuntResult> {
   for (const f of all) if (f.event) f.event = redactEventFields(f.event);
   inputs.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
   return { findings: all, inputs, files: files.length, rules, plugins, durationMs: Date.now() - started };
+}
+
+const IP_RE = /^(\d{1,3}(\.\d{1,3}){3}|[0-9a-f:]+:[0-9a-f:]*)$/i;
+
+/**
+ * Findings about an address (network analytics) get the host's name where the Windows events
+ * showed which host owns that address; the address stays among the entities.
+ */
+export function nameHostsByAddress(findings: Finding[], inputs: readonly InputStats[]): void {
+  const names = new Map<string, string>();
+  for (const i of [...inputs].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0))) {
+    for (const [ip, host] of Object.entries(i.addresses ?? {})) if (!names.has(ip)) names.set(ip, host);
+  }
+  if (names.size === 0) return;
+  for (const f of findings) {
+    if (!f.host || !IP_RE.test(f.host)) continue;
+    const name = names.get(f.host);
+    if (!name) continue;
+    if (!f.entities.some((e) => e.type === 'ip' && e.value === f.host)) f.entities = [...f.entities, { type: 'ip', value: f.host }];
+    if (!f.entities.some((e) => e.type === 'host' && e.value === name)) f.entities = [...f.entities, { type: 'host', value: name }];
+    f.host = name;
+  }
 }
 
 function runWorkers(

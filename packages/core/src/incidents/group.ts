@@ -96,7 +96,7 @@ export function groupIncidents(findings: readonly Finding[], opts: GroupOptions 
     if (!w) why.set(i, (w = new Set()));
     w.add(s);
   };
-  const hostOf = (f: Finding) => (f.host ?? f.entities.find((e) => e.type === 'host')?.value)?.toUpperCase();
+  const hostOf = (f: Finding) => hostKey(f.host ?? f.entities.find((e) => e.type === 'host')?.value);
 
   // keys -> (last finding index, last time) scanning in time order: link consecutive findings
   // with the same key when the gap is small enough (equivalent to linking all pairs within chains)
@@ -158,11 +158,12 @@ export function groupIncidents(findings: readonly Finding[], opts: GroupOptions 
   const out: IncidentDetail[] = [];
   for (const idx of members.values()) {
     const fs = idx.map((i) => findings[i]);
-    // hosts are compared case-insensitively but shown as first written
+    // hosts are compared by name without their DNS domain, case-insensitively (MES-02,
+    // mes-02.sjp.example), and shown as first written
     const hostNames = new Map<string, string>();
     for (const x of fs) {
       const h = x.host ?? x.entities.find((e) => e.type === 'host')?.value;
-      if (h && !hostNames.has(h.toUpperCase())) hostNames.set(h.toUpperCase(), h);
+      if (h && !hostNames.has(hostKey(h)!)) hostNames.set(hostKey(h)!, h);
     }
     const hosts = [...hostNames.values()].sort();
     const accounts = [
@@ -233,4 +234,11 @@ export function groupIncidents(findings: readonly Finding[], opts: GroupOptions 
       severityRank(b.severity) - severityRank(a.severity) || a.first - b.first || (a.id < b.id ? -1 : 1),
   );
   return out;
+}
+
+/** The key a host is compared by: an address as is, a name without its DNS domain, upper case. */
+export function hostKey(h: string | undefined): string | undefined {
+  if (!h) return undefined;
+  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(h) || h.includes(':')) return h.toUpperCase();
+  return h.split('.')[0].toUpperCase();
 }

@@ -96,12 +96,15 @@ export interface IocMatch {
 function hostOf(fields: Readonly<Record<string, unknown>>, matchedField: string): string | undefined {
   const h = fields.Computer ?? fields.Hostname ?? fields.hostname;
   if (typeof h === 'string' && h) return h;
-  const pick = (a: string, b: string) => {
-    const v = matchedField === a ? fields[b] : fields[a];
-    return typeof v === 'string' ? v : undefined;
+  // The host is the side that is not the indicator: the originator (which looked up the domain,
+  // opened the TLS session, connected to the address), unless the originator itself matched (an
+  // inbound connection from a listed address), then the responder.
+  const pick = (orig: string, resp: string) => {
+    const v = matchedField === orig ? fields[resp] : fields[orig];
+    return typeof v === 'string' && v ? v : undefined;
   };
-  if ('id.orig_h' in fields) return pick('id.resp_h', 'id.orig_h') ?? (fields['id.orig_h'] as string);
-  if ('src_ip' in fields) return pick('dest_ip', 'src_ip') ?? (fields.src_ip as string);
+  if ('id.orig_h' in fields) return pick('id.orig_h', 'id.resp_h');
+  if ('src_ip' in fields) return pick('src_ip', 'dest_ip');
   return undefined;
 }
 

@@ -2,3 +2,4 @@
 export * from './detector.js';
 export * from './matcher.js';
 export * from './spec.js';
+export { aggregateIocFindings } from './aggregate.js';

@@ -300,6 +300,27 @@ detection:
   rmSync(file);
 });
 
+test('a rule whose EventIDs its log source never has is reported', () => {
+  const file = write(
+    'unreachable.yml',
+    `title: process creation by event 4624
+logsource: {product: windows, category: process_creation}
+detection:
+  sel: {EventID: 4624, Image|endswith: '\\x.exe'}
+  condition: sel
+`,
+  );
+  const res = loadRules([file]);
+  assert.equal(res.rules.length, 1);
+  assert.deepEqual(
+    res.warnings.map((w) => w.message),
+    [
+      'detection needs EventID 4624, which log source product=windows category=process_creation never has; the rule matches no event',
+    ],
+  );
+  rmSync(file);
+});
+
 test('a path that does not exist is an input error', () => {
   assert.throws(() => loadRules([join(tmp, 'nope')]), /cannot read rules: ENOENT/);
 });

@@ -226,7 +226,23 @@ export function loadRules(paths: readonly string[], opts: LoadOptions = {}): Loa
           }
           byId.set(rule.id, rule);
           rules.push(rule);
-          if (!logsources.lookup(rule.logsource)) {
+          const entry = logsources.lookup(rule.logsource);
+          const reachable =
+            !entry ||
+            !rule.eventIds ||
+            entry.sources.some(
+              (src) => src.kinds || !src.eventIds || src.eventIds.some((e) => rule.eventIds!.includes(e)),
+            );
+          if (!reachable) {
+            warnings.push({
+              kind: 'logsource',
+              ...where,
+              id: rule.id,
+              title: rule.title,
+              message: `detection needs EventID ${rule.eventIds!.join('/')}, which log source ${describeLogsource(rule.logsource)} never has; the rule matches no event`,
+            });
+          }
+          if (!entry) {
             warnings.push({
               kind: 'logsource',
               ...where,

@@ -110,6 +110,7 @@ let isoPrefix = '';
 
 /** `new Date(ms).toISOString()` for years 0-9999, without the runtime call for every record. */
 function isoMs(ms: number): string {
+  if (!Number.isInteger(ms)) return new Date(ms).toISOString();
   const sec = Math.floor(ms / 1000);
   if (sec !== isoSec) {
     const full = new Date(sec * 1000).toISOString();

@@ -1,2 +1,0 @@
-export * from './types.js';
-//# sourceMappingURL=index.js.map

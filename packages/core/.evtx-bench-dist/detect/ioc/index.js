@@ -1,5 +1,0 @@
-/** Indicator matching: compile an indicator set, look observables up, produce `ioc` findings. */
-export * from './detector.js';
-export * from './matcher.js';
-export * from './spec.js';
-//# sourceMappingURL=index.js.map

@@ -1,2 +1,0 @@
-export * from './model/index.js';
-export * from './errors.js';

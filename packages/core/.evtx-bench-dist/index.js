@@ -1,3 +1,0 @@
-export * from './model/index.js';
-export * from './errors.js';
-//# sourceMappingURL=index.js.map

@@ -1,2 +1,0 @@
-import type { FormatReader } from '../types.js';
-export declare const argusReader: FormatReader;

@@ -1,3 +1,0 @@
-import type { FormatReader } from '../types.js';
-export declare const KNOWN_ZEEK_LOGS: Set<string>;
-export declare const zeekJsonReader: FormatReader;

@@ -1,2 +1,0 @@
-/** Report renderers. Navigator layers: report/navigator.ts (issue 4). */
-export * from './navigator.js';
