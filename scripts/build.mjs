@@ -3,7 +3,7 @@
 // and by `prepare`, so `npm ci` leaves a working `npx haechi`.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -16,7 +16,9 @@ if (!existsSync(tsc)) {
 for (const pkg of ['core', 'store', 'cli']) {
   const dir = join(root, 'packages', pkg);
   rmSync(join(dir, 'dist'), { recursive: true, force: true });
-  const res = spawnSync(process.execPath, [tsc, '-p', join(dir, 'tsconfig.build.json')], { stdio: 'inherit' });
+  const res = spawnSync(process.execPath, [tsc, '-p', join(dir, 'tsconfig.build.json')], {
+    stdio: 'inherit',
+  });
   if (res.status !== 0) {
     console.error(`build: packages/${pkg} failed`);
     process.exit(res.status ?? 1);

@@ -24,7 +24,10 @@ test('config: errors name the file and the key', () => {
   try {
     const f = join(dir, 'haechi.yaml');
     writeFileSync(f, 'hunt:\n  threads: many\n');
-    assert.throws(() => loadConfig(f, {}), (e: Error & { file?: string }) => e.file === f && /hunt\.threads/.test(e.message));
+    assert.throws(
+      () => loadConfig(f, {}),
+      (e: Error & { file?: string }) => e.file === f && /hunt\.threads/.test(e.message),
+    );
     writeFileSync(f, 'huntt: {}\n');
     assert.throws(() => loadConfig(f, {}), /huntt/);
     writeFileSync(f, 'a: [\n');
@@ -36,6 +39,12 @@ test('config: errors name the file and the key', () => {
 });
 
 test('config print redacts secrets at any depth', () => {
-  const r = redactConfig({ server: { db: { password: 'hunter2', host: 'x' }, api_key: 'k' }, list: [{ token: 't' }] });
-  assert.deepEqual(r, { server: { db: { password: '[redacted]', host: 'x' }, api_key: '[redacted]' }, list: [{ token: '[redacted]' }] });
+  const r = redactConfig({
+    server: { db: { password: 'hunter2', host: 'x' }, api_key: 'k' },
+    list: [{ token: 't' }],
+  });
+  assert.deepEqual(r, {
+    server: { db: { password: '[redacted]', host: 'x' }, api_key: '[redacted]' },
+    list: [{ token: '[redacted]' }],
+  });
 });

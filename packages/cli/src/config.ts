@@ -14,7 +14,9 @@ export const configSchema = z
   .object({
     rules: z.array(z.string()).optional(),
     /** Sigma `expand` placeholders: name (without %) -> values */
-    placeholders: z.record(z.string(), z.array(z.union([z.string(), z.number()]).transform(String))).optional(),
+    placeholders: z
+      .record(z.string(), z.array(z.union([z.string(), z.number()]).transform(String)))
+      .optional(),
     hunt: z
       .object({
         threads: z.number().int().min(1).max(256).optional(),
@@ -77,7 +79,8 @@ export function loadConfig(file?: string, env: NodeJS.ProcessEnv = process.env):
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue.path.join('.');
-    const keys = issue.code === 'unrecognized_keys' ? ` ${(issue as { keys: string[] }).keys.join(', ')}` : '';
+    const keys =
+      issue.code === 'unrecognized_keys' ? ` ${(issue as { keys: string[] }).keys.join(', ')}` : '';
     throw new HaechiError('config', `${where ? `${where}: ` : ''}${issue.message}${keys}`, {
       file: path ?? '(environment)',
       field: where || undefined,

@@ -3,7 +3,7 @@
  * (DESIGN.md): 0 ok, 1 findings at or above --fail-on, 2 usage or config error, 3 input error,
  * 130/143 on signals.
  */
-import { HaechiError, exitCodeOf } from '@haechi/core';
+import { exitCodeOf, HaechiError } from '@haechi/core';
 import { Command, CommanderError } from 'commander';
 import { COMMANDS } from './commands/index.js';
 import { VERSION } from './version.js';
@@ -33,7 +33,9 @@ export async function main(argv: string[] = process.argv): Promise<number> {
   process.once('SIGTERM', () => process.exit(143));
   if (process.env.HAECHI_REPORT_RSS) {
     // for benchmarks: the peak resident memory of the whole process, worker threads included
-    process.once('exit', () => process.stderr.write(`haechi: peak RSS ${process.resourceUsage().maxRSS} kB\n`));
+    process.once('exit', () =>
+      process.stderr.write(`haechi: peak RSS ${process.resourceUsage().maxRSS} kB\n`),
+    );
   }
   try {
     await program.parseAsync(argv);

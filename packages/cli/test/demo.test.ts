@@ -48,10 +48,14 @@ test('demo findings cover the intrusion: supplier logon, credential dumping, imp
     assert.ok(t.has(expected), `missing finding: ${expected}; got ${[...t].join(' | ')}`);
   }
   // the supplier's in-hours session from its own network is a supplier logon, but not from a public address
-  const rdpPublic = timeline.filter((f) => (f.rule as { title: string }).title === 'Remote Desktop Logon From A Public Address');
+  const rdpPublic = timeline.filter(
+    (f) => (f.rule as { title: string }).title === 'Remote Desktop Logon From A Public Address',
+  );
   assert.ok(rdpPublic.some((f) => (f.event as Record<string, unknown>).IpAddress === ATTACKER.vpnSourceIp));
   // the hop from the jump host to the MES server comes from a private address: not this rule
-  assert.ok(rdpPublic.every((f) => !String((f.event as Record<string, unknown>).IpAddress).startsWith('10.')));
+  assert.ok(
+    rdpPublic.every((f) => !String((f.event as Record<string, unknown>).IpAddress).startsWith('10.')),
+  );
 });
 
 test('demo timeline lines carry the documented fields, in stable order', () => {
@@ -75,10 +79,15 @@ test('demo timeline lines carry the documented fields, in stable order', () => {
   assert.equal((dump.source as { kind: string }).kind, 'winjson');
   assert.match(String((dump.event as Record<string, unknown>).CommandLine), /comsvcs\.dll, MiniDump/);
   // the archive password typed on the command line is evidence, but never printed or stored
-  const archive = timeline.find((f) => (f.rule as { title: string }).title.startsWith('Password-Protected Archive'));
-  assert.match(String((archive?.event as Record<string, unknown>).CommandLine), / -p\[redacted\] /);
+  const archive = timeline.find((f) =>
+    (f.rule as { title: string }).title.startsWith('Password-Protected Archive'),
+  );
+  assert.ok(archive?.event, 'the archive finding carries its event');
+  assert.match(String((archive.event as Record<string, unknown>).CommandLine), / -p\[redacted\] /);
   assert.ok(!readFileSync(join(dir, 'timeline.jsonl'), 'utf8').includes('Sjp!2026#x'));
-  const supplier = timeline.filter((f) => (f.rule as { title: string }).title.startsWith('Supplier Or Maintenance'));
+  const supplier = timeline.filter((f) =>
+    (f.rule as { title: string }).title.startsWith('Supplier Or Maintenance'),
+  );
   assert.ok(supplier.some((f) => (f.event as Record<string, unknown>).TargetUserName === SUPPLIER.account));
 });
 
@@ -103,7 +112,9 @@ test('demo is deterministic: a second run writes the same timeline', () => {
     assert.equal(r2.code, 0, r2.stderr);
     // finding ids hash the source path, which differs between the two folders
     const norm = (d: string) =>
-      readFileSync(join(d, 'timeline.jsonl'), 'utf8').replaceAll(d, '<dir>').replace(/"id":"[^"]*"/g, '"id":"-"');
+      readFileSync(join(d, 'timeline.jsonl'), 'utf8')
+        .replaceAll(d, '<dir>')
+        .replace(/"id":"[^"]*"/g, '"id":"-"');
     const a = norm(dir);
     assert.ok(a.length > 1000);
     assert.equal(a, norm(dir2));

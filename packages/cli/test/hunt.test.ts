@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -19,7 +19,14 @@ const jsonl = (s: string) =>
     .trim()
     .split('\n')
     .filter(Boolean)
-    .map((l) => JSON.parse(l) as { rule: { id: string; title: string }; severity: string; source: { record: number } });
+    .map(
+      (l) =>
+        JSON.parse(l) as {
+          rule: { id: string; title: string };
+          severity: string;
+          source: { record: number };
+        },
+    );
 
 test('hunt with threads gives the same timeline as without', () => {
   const one = runCli(['hunt', data, '--jsonl', '--threads', '1', '--no-progress']);
@@ -53,17 +60,38 @@ test('a corrupt record is reported with file and record, the rest is processed; 
 test('--fail-on exits 1 when a finding at that level exists, 0 otherwise', () => {
   const crit = runCli(['hunt', data, '--fail-on', 'critical', '--no-progress', '--threads', '1']);
   assert.equal(crit.code, 1);
-  const none = runCli(['hunt', join(data, HOSTS.workstation.name), '--fail-on', 'critical', '--no-progress', '--threads', '1']);
+  const none = runCli([
+    'hunt',
+    join(data, HOSTS.workstation.name),
+    '--fail-on',
+    'critical',
+    '--no-progress',
+    '--threads',
+    '1',
+  ]);
   assert.equal(none.code, 0, none.stderr);
 });
 
 test('--min-level, --from/--to filter the timeline', () => {
   const all = jsonl(runCli(['hunt', data, '--jsonl', '--threads', '1', '--no-progress']).stdout);
-  const high = jsonl(runCli(['hunt', data, '--jsonl', '--min-level', 'high', '--threads', '1', '--no-progress']).stdout);
+  const high = jsonl(
+    runCli(['hunt', data, '--jsonl', '--min-level', 'high', '--threads', '1', '--no-progress']).stdout,
+  );
   assert.ok(high.length > 0 && high.length < all.length);
   assert.ok(high.every((f) => f.severity === 'high' || f.severity === 'critical'));
   const window = jsonl(
-    runCli(['hunt', data, '--jsonl', '--from', '2026-03-02T14:30:00Z', '--to', '2026-03-02T15:00:00Z', '--threads', '1', '--no-progress']).stdout,
+    runCli([
+      'hunt',
+      data,
+      '--jsonl',
+      '--from',
+      '2026-03-02T14:30:00Z',
+      '--to',
+      '2026-03-02T15:00:00Z',
+      '--threads',
+      '1',
+      '--no-progress',
+    ]).stdout,
   ) as unknown as { time: string }[];
   assert.ok(window.length > 0);
   assert.ok(window.every((f) => f.time >= '2026-03-02T14:30:00' && f.time <= '2026-03-02T15:00:00.000Z'));
@@ -72,7 +100,10 @@ test('--min-level, --from/--to filter the timeline', () => {
 test('--csv and --json shapes', () => {
   const csv = runCli(['hunt', data, '--csv', '--threads', '1', '--no-progress']);
   const rows = csv.stdout.trim().split('\r\n');
-  assert.equal(rows[0], 'time,severity,detector,rule_id,rule_title,attack,host,source_kind,source_uri,source_record,entities');
+  assert.equal(
+    rows[0],
+    'time,severity,detector,rule_id,rule_title,attack,host,source_kind,source_uri,source_record,entities',
+  );
   assert.ok(rows.length > 5);
   const json = JSON.parse(runCli(['hunt', data, '--json', '--threads', '1', '--no-progress']).stdout) as {
     summary: { events: number; findings: number; rules: { loaded: number } };

@@ -10,7 +10,10 @@ export interface CliResult {
   stderr: string;
 }
 
-export function runCli(args: string[], opts: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv } = {}): CliResult {
+export function runCli(
+  args: string[],
+  opts: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv } = {},
+): CliResult {
   const res = spawnSync(process.execPath, ['--conditions=haechi-src', '--import', 'tsx', devBin, ...args], {
     cwd: opts.cwd,
     input: opts.input,

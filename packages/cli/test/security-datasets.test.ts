@@ -20,38 +20,39 @@ const EXPECTED: Record<string, string> = {
   'lateral_movement/host/empire_psexec_dcerpc_tcp_svcctl.zip': 'T1021.002', // SMB admin shares
 };
 
-test(
-  'hunt over Security-Datasets with SigmaHQ rules finds what each capture is named after',
-  { skip: skipUnlessData('windows-json', 'security-datasets') || skipUnlessData('sigma', 'rules') },
-  () => {
-    const r = runCli([
-      'hunt',
-      sharedData('windows-json', 'security-datasets'),
-      '--rules',
-      sharedData('sigma', 'rules'),
-      '--jsonl',
-      '--threads',
-      '2',
-      '--no-progress',
-    ]);
-    assert.equal(r.code, 0, r.stderr.slice(-2000));
-    // every capture was read and no record skipped; the README, LICENSE and packet captures in
-    // the folder are named as not read, with the reason
-    assert.match(r.stderr, /Read [\d,]+ events from \d+ inputs in 52 files/);
-    assert.doesNotMatch(r.stderr, /[1-9][\d,]* records skipped/);
-    assert.match(r.stderr, /README\.md: not read: no reader recognises this input/);
-    const byCapture = new Map<string, Set<string>>();
-    for (const line of r.stdout.trim().split('\n')) {
-      const f = JSON.parse(line) as { attack: string[]; source: { uri: string } };
-      const capture = f.source.uri.split('security-datasets/')[1]?.split('!')[0];
-      if (!capture) continue;
-      let s = byCapture.get(capture);
-      if (!s) byCapture.set(capture, (s = new Set()));
-      for (const a of f.attack) s.add(a);
-    }
-    for (const [capture, technique] of Object.entries(EXPECTED)) {
-      const got = byCapture.get(capture) ?? new Set();
-      assert.ok(got.has(technique), `${capture}: expected a finding tagged ${technique}, got ${[...got].sort().join(' ')}`);
-    }
-  },
-);
+test('hunt over Security-Datasets with SigmaHQ rules finds what each capture is named after', {
+  skip: skipUnlessData('windows-json', 'security-datasets') || skipUnlessData('sigma', 'rules'),
+}, () => {
+  const r = runCli([
+    'hunt',
+    sharedData('windows-json', 'security-datasets'),
+    '--rules',
+    sharedData('sigma', 'rules'),
+    '--jsonl',
+    '--threads',
+    '2',
+    '--no-progress',
+  ]);
+  assert.equal(r.code, 0, r.stderr.slice(-2000));
+  // every capture was read and no record skipped; the README, LICENSE and packet captures in
+  // the folder are named as not read, with the reason
+  assert.match(r.stderr, /Read [\d,]+ events from \d+ inputs in 52 files/);
+  assert.doesNotMatch(r.stderr, /[1-9][\d,]* records skipped/);
+  assert.match(r.stderr, /README\.md: not read: no reader recognises this input/);
+  const byCapture = new Map<string, Set<string>>();
+  for (const line of r.stdout.trim().split('\n')) {
+    const f = JSON.parse(line) as { attack: string[]; source: { uri: string } };
+    const capture = f.source.uri.split('security-datasets/')[1]?.split('!')[0];
+    if (!capture) continue;
+    let s = byCapture.get(capture);
+    if (!s) byCapture.set(capture, (s = new Set()));
+    for (const a of f.attack) s.add(a);
+  }
+  for (const [capture, technique] of Object.entries(EXPECTED)) {
+    const got = byCapture.get(capture) ?? new Set();
+    assert.ok(
+      got.has(technique),
+      `${capture}: expected a finding tagged ${technique}, got ${[...got].sort().join(' ')}`,
+    );
+  }
+});

@@ -4,11 +4,11 @@
  * (at least once where it is absent).
  */
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import type { Event, Finding } from '@haechi/core';
-import { SigmaDetector, loadRules } from '@haechi/core/detect/sigma';
+import { loadRules, SigmaDetector } from '@haechi/core/detect/sigma';
 import { discoverInputs, readEvents } from '@haechi/core/ingest';
 import { sharedData, skipUnlessData } from '@haechi/core/testing';
 import { parse } from 'yaml';
@@ -37,10 +37,19 @@ async function readAll(file: string): Promise<{ events: Event[]; problems: strin
   return { events, problems };
 }
 
-test('SigmaHQ regression tests pass from their JSON twins', { skip: skipUnlessData('sigma', 'regression_data') }, async () => {
-  const ruleSet = await loadRules([sharedData('sigma', 'rules'), sharedData('sigma', 'rules-emerging-threats'), sharedData('sigma', 'rules-threat-hunting')], {
-    placeholders: {},
-  });
+test('SigmaHQ regression tests pass from their JSON twins', {
+  skip: skipUnlessData('sigma', 'regression_data'),
+}, async () => {
+  const ruleSet = await loadRules(
+    [
+      sharedData('sigma', 'rules'),
+      sharedData('sigma', 'rules-emerging-threats'),
+      sharedData('sigma', 'rules-threat-hunting'),
+    ],
+    {
+      placeholders: {},
+    },
+  );
   const byId = new Map(ruleSet.rules.map((r) => [r.id, r]));
   const infos = findInfos(sharedData('sigma', 'regression_data'));
   assert.ok(infos.length >= 160, `expected the regression folder to hold ~164 tests, found ${infos.length}`);
@@ -58,16 +67,22 @@ test('SigmaHQ regression tests pass from their JSON twins', { skip: skipUnlessDa
       for (const t of info.regression_tests_info) {
         const jsonTwin = join(dirname(infoFile), `${meta.id}.json`);
         const { events, problems } = await readAll(jsonTwin);
-        if (problems.length) failures.push(`${jsonTwin}: reader problems: ${problems.slice(0, 3).join('; ')}`);
+        if (problems.length)
+          failures.push(`${jsonTwin}: reader problems: ${problems.slice(0, 3).join('; ')}`);
         const out: Finding[] = [];
         detector.detect(events, out);
         const matches = out.filter((f) => f.rule.id === meta.id).length;
         const want = t.match_count ?? 1;
-        if (matches < want) failures.push(`${meta.id} (${meta.title}): ${matches} matches, want >= ${want} (${events.length} events)`);
+        if (matches < want)
+          failures.push(
+            `${meta.id} (${meta.title}): ${matches} matches, want >= ${want} (${events.length} events)`,
+          );
         else passed++;
       }
     }
   }
-  console.log(`# sigma regression: ${passed} passed, ${failures.length} failed of ${infos.length} info files`);
+  console.log(
+    `# sigma regression: ${passed} passed, ${failures.length} failed of ${infos.length} info files`,
+  );
   assert.deepEqual(failures, []);
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { HaechiError, exitCodeOf, httpStatusOf } from './errors.js';
+import { exitCodeOf, HaechiError, httpStatusOf } from './errors.js';
 
 test('HaechiError maps codes to exit codes and HTTP statuses and names the place', () => {
   const e = new HaechiError('input', 'bad JSON', { file: 'a.json', line: 7, field: 'EventID' });

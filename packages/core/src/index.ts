@@ -1,2 +1,2 @@
-export * from './model/index.js';
 export * from './errors.js';
+export * from './model/index.js';

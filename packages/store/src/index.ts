@@ -1,2 +1,2 @@
+export { openSqliteStore, SqliteStore } from './sqlite/sqlite-store.js';
 export type { FindingQuery, HuntRun, Store } from './types.js';
-export { SqliteStore, openSqliteStore } from './sqlite/sqlite-store.js';

@@ -4,9 +4,9 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { auditFiles } from '@haechi/core/creds';
 import type { Command } from 'commander';
 import { stringify } from 'yaml';
-import { auditFiles } from '@haechi/core/creds';
 import { writeDemoCreds } from '../demo/creds.js';
 import { writeDemoIntel } from '../demo/intel.js';
 import { writeDemoNetwork } from '../demo/network.js';
@@ -20,7 +20,9 @@ import { suppliersReport } from './suppliers.js';
 export function register(program: Command): void {
   program
     .command('demo')
-    .description('Generate a realistic intrusion through a supplier (deterministic), hunt it and show the results.')
+    .description(
+      'Generate a realistic intrusion through a supplier (deterministic), hunt it and show the results.',
+    )
     .option('-d, --dir <dir>', 'where to write the demo data and outputs', 'haechi-demo')
     .option('-t, --threads <n>', 'worker threads')
     .option('--no-progress', 'no progress bar')

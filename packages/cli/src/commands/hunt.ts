@@ -2,14 +2,14 @@
  * `haechi hunt PATH... [--rules DIR...]`: the main job.
  */
 import { createWriteStream } from 'node:fs';
-import { HaechiError, type Severity, isSeverity, severityRank } from '@haechi/core';
+import { HaechiError, isSeverity, type Severity, severityRank } from '@haechi/core';
 import { parseUtcOffset } from '@haechi/core/ingest';
 import { openSqliteStore } from '@haechi/store';
 import { SingleBar } from 'cli-progress';
 import { type Command, Option } from 'commander';
 import { loadConfig } from '../config.js';
-import { compareFindings, defaultThreads, type HuntResult, runHunt } from '../hunt/pipeline.js';
 import { csvLines, findingRecord, jsonLines, summaryRecord, summaryText } from '../hunt/output.js';
+import { compareFindings, defaultThreads, type HuntResult, runHunt } from '../hunt/pipeline.js';
 import { HUNT_PLUGINS } from '../hunt/plugins/index.js';
 import { createLogger } from '../util/logger.js';
 import { haechiHome, ownRulesDir } from '../util/paths.js';
@@ -41,9 +41,13 @@ export interface HuntFlags {
 function levelFlag(v: string | undefined, flag: string): Severity | undefined {
   if (v === undefined) return undefined;
   if (!isSeverity(v)) {
-    throw new HaechiError('usage', `${flag} '${v}' is not one of informational, low, medium, high, critical`, {
-      field: flag,
-    });
+    throw new HaechiError(
+      'usage',
+      `${flag} '${v}' is not one of informational, low, medium, high, critical`,
+      {
+        field: flag,
+      },
+    );
   }
   return v;
 }
@@ -51,7 +55,9 @@ function levelFlag(v: string | undefined, flag: string): Severity | undefined {
 export function register(program: Command): void {
   const cmd = program
     .command('hunt')
-    .description('Hunt through Windows event logs (EVTX, JSON), network logs and more with Sigma rules and analytics.')
+    .description(
+      'Hunt through Windows event logs (EVTX, JSON), network logs and more with Sigma rules and analytics.',
+    )
     .argument('<paths...>', 'files or folders to read (`-` for stdin); .gz and .zip are opened')
     .option('-r, --rules <dirs...>', "Sigma rule files or folders, added to haechi's own rule pack")
     .option('--no-default-rules', "do not load haechi's own rule pack")
@@ -59,7 +65,10 @@ export function register(program: Command): void {
     .option('--format <name>', 'read every input as this format instead of detecting it')
     .option('--strict', 'stop at the first corrupt record instead of reporting and skipping it')
     .option('--carve', 'EVTX: also recover records from chunk slack space')
-    .option('--timezone <offset>', 'for logs that write local time without a zone (syslog, some JSON exports): UTC or +09:00')
+    .option(
+      '--timezone <offset>',
+      'for logs that write local time without a zone (syslog, some JSON exports): UTC or +09:00',
+    )
     .option('--year <yyyy>', 'for syslog lines, which carry no year (default: the file time, with a warning)')
     .option('-t, --threads <n>', `worker threads (default: ${defaultThreads()}, the number of cores)`)
     .option('--from <time>', 'ignore events before this time (RFC 3339 or YYYY-MM-DD, UTC)')
@@ -74,13 +83,10 @@ export function register(program: Command): void {
       ]),
     )
     .addOption(
-      new Option('--fail-on <level>', 'exit with status 1 when a finding at or above this level is found').choices([
-        'informational',
-        'low',
-        'medium',
-        'high',
-        'critical',
-      ]),
+      new Option(
+        '--fail-on <level>',
+        'exit with status 1 when a finding at or above this level is found',
+      ).choices(['informational', 'low', 'medium', 'high', 'critical']),
     )
     .option('--jsonl', 'write the findings timeline as JSON lines')
     .option('--json', 'write one JSON document: summary, findings and plugin sections')
@@ -111,28 +117,41 @@ export async function huntCommand(paths: string[], flags: HuntFlags): Promise<nu
   const log = createLogger();
   const outputs = [flags.jsonl, flags.json, flags.csv].filter(Boolean).length;
   if (outputs > 1) throw new HaechiError('usage', 'choose one of --jsonl, --json, --csv');
-  const threads = flags.threads !== undefined ? Number(flags.threads) : (config.hunt?.threads ?? defaultThreads());
+  const threads =
+    flags.threads !== undefined ? Number(flags.threads) : (config.hunt?.threads ?? defaultThreads());
   if (!Number.isInteger(threads) || threads < 1) {
-    throw new HaechiError('usage', `--threads '${flags.threads}' is not a positive whole number`, { field: '--threads' });
+    throw new HaechiError('usage', `--threads '${flags.threads}' is not a positive whole number`, {
+      field: '--threads',
+    });
   }
   const minLevel = levelFlag(flags.minLevel ?? config.hunt?.min_level, '--min-level');
   const failOn = levelFlag(flags.failOn ?? config.hunt?.fail_on, '--fail-on');
   const from = flags.from !== undefined ? parseTimeFlag(flags.from, '--from') : undefined;
   const to = flags.to !== undefined ? parseTimeFlag(flags.to, '--to') : undefined;
-  if (from !== undefined && to !== undefined && from > to) throw new HaechiError('usage', '--from is after --to');
+  if (from !== undefined && to !== undefined && from > to)
+    throw new HaechiError('usage', '--from is after --to');
   if (flags.timezone !== undefined && parseUtcOffset(flags.timezone) === undefined) {
-    throw new HaechiError('usage', `--timezone '${flags.timezone}' is not UTC or an offset such as +09:00`, { field: '--timezone' });
+    throw new HaechiError('usage', `--timezone '${flags.timezone}' is not UTC or an offset such as +09:00`, {
+      field: '--timezone',
+    });
   }
   if (flags.year !== undefined && !/^(19[7-9]\d|[2-9]\d{3})$/.test(flags.year)) {
     throw new HaechiError('usage', `--year '${flags.year}' is not a year (1970-9999)`, { field: '--year' });
   }
 
-  const ruleDirs = [...(flags.defaultRules === false ? [] : [ownRulesDir()]), ...(flags.rules ?? config.rules ?? [])];
-  if (ruleDirs.length === 0) throw new HaechiError('usage', 'no rules: give --rules DIR or drop --no-default-rules');
+  const ruleDirs = [
+    ...(flags.defaultRules === false ? [] : [ownRulesDir()]),
+    ...(flags.rules ?? config.rules ?? []),
+  ];
+  if (ruleDirs.length === 0)
+    throw new HaechiError('usage', 'no rules: give --rules DIR or drop --no-default-rules');
 
   const showProgress = flags.progress !== false && process.stderr.isTTY === true;
   const bar = showProgress
-    ? new SingleBar({ format: 'hunt [{bar}] {value}/{total} files | {duration_formatted}', stream: process.stderr })
+    ? new SingleBar({
+        format: 'hunt [{bar}] {value}/{total} files | {duration_formatted}',
+        stream: process.stderr,
+      })
     : undefined;
   let barStarted = false;
 
@@ -196,7 +215,8 @@ function storeRun(file: string, paths: string[], r: HuntResult): void {
 async function writeOutputs(r: HuntResult, flags: HuntFlags): Promise<void> {
   const machine = flags.jsonl || flags.json || flags.csv;
   const target = flags.out ? createWriteStream(flags.out) : process.stdout;
-  const write = (s: string) => (target.write(s) ? Promise.resolve() : new Promise<void>((res) => target.once('drain', res)));
+  const write = (s: string) =>
+    target.write(s) ? Promise.resolve() : new Promise<void>((res) => target.once('drain', res));
   if (flags.jsonl) for (const line of jsonLines(r.findings)) await write(line);
   else if (flags.csv) for (const line of csvLines(r.findings)) await write(line);
   else if (flags.json) {
@@ -209,7 +229,10 @@ async function writeOutputs(r: HuntResult, flags: HuntFlags): Promise<void> {
       `${JSON.stringify({ summary: summaryRecord(r), findings: [...r.findings].sort(compareFindings).map(findingRecord), ...sections }, null, 2)}\n`,
     );
   }
-  if (flags.out) await new Promise<void>((res, rej) => (target as ReturnType<typeof createWriteStream>).end((e?: Error | null) => (e ? rej(e) : res())));
+  if (flags.out)
+    await new Promise<void>((res, rej) =>
+      (target as ReturnType<typeof createWriteStream>).end((e?: Error | null) => (e ? rej(e) : res())),
+    );
   const text = summaryText(r);
   // People read the summary; when machine output goes to stdout, the summary goes to stderr.
   if (machine && !flags.out) process.stderr.write(text);

@@ -23,10 +23,17 @@ const PROVIDERS = {
   security: { Name: 'Microsoft-Windows-Security-Auditing', Guid: '{54849625-5478-4994-A5BA-3E3B0328C30D}' },
   sysmon: { Name: 'Microsoft-Windows-Sysmon', Guid: '{5770385F-C22A-43E0-BF4C-06F5698FFBD9}' },
   scm: { Name: 'Service Control Manager', Guid: '{555908D1-A6D7-4695-8E1E-26931D2012F4}' },
-  firewall: { Name: 'Microsoft-Windows-Windows Firewall With Advanced Security', Guid: '{D1BC9AFF-2ABF-4D71-9146-ECB2A986EB85}' },
+  firewall: {
+    Name: 'Microsoft-Windows-Windows Firewall With Advanced Security',
+    Guid: '{D1BC9AFF-2ABF-4D71-9146-ECB2A986EB85}',
+  },
 } as const;
 
-type Channel = 'Security' | 'Microsoft-Windows-Sysmon/Operational' | 'System' | 'Microsoft-Windows-Windows Firewall With Advanced Security/Firewall';
+type Channel =
+  | 'Security'
+  | 'Microsoft-Windows-Sysmon/Operational'
+  | 'System'
+  | 'Microsoft-Windows-Windows Firewall With Advanced Security/Firewall';
 
 interface RawEvent {
   time: number;
@@ -43,18 +50,26 @@ function render(e: RawEvent, recordId: number): unknown {
   const p = PROVIDERS[e.provider];
   const system: Record<string, unknown> = {
     Provider: {
-      '#attributes': e.provider === 'scm' ? { Name: p.Name, Guid: p.Guid, EventSourceName: 'Service Control Manager' } : p,
+      '#attributes':
+        e.provider === 'scm' ? { Name: p.Name, Guid: p.Guid, EventSourceName: 'Service Control Manager' } : p,
     },
     EventID: e.eventId,
     Version: e.provider === 'sysmon' ? 5 : e.eventId === 4624 ? 2 : 0,
     Level: e.provider === 'security' ? 0 : 4,
     Task: e.provider === 'sysmon' ? e.eventId : 12544,
     Opcode: 0,
-    Keywords: e.provider === 'security' ? (e.eventId === 4625 ? '0x8010000000000000' : '0x8020000000000000') : '0x8000000000000000',
+    Keywords:
+      e.provider === 'security'
+        ? e.eventId === 4625
+          ? '0x8010000000000000'
+          : '0x8020000000000000'
+        : '0x8000000000000000',
     TimeCreated: { '#attributes': { SystemTime: new Date(e.time).toISOString().replace('Z', '000Z') } },
     EventRecordID: recordId,
     Correlation: null,
-    Execution: { '#attributes': { ProcessID: e.provider === 'sysmon' ? 3308 : 668, ThreadID: 4000 + (recordId % 97) } },
+    Execution: {
+      '#attributes': { ProcessID: e.provider === 'sysmon' ? 3308 : 668, ThreadID: 4000 + (recordId % 97) },
+    },
     Channel: e.channel,
     Computer: fqdn(e.host),
     Security: e.provider === 'sysmon' ? { '#attributes': { UserID: 'S-1-5-18' } } : null,
@@ -69,7 +84,11 @@ function render(e: RawEvent, recordId: number): unknown {
 }
 
 const guid = (r: () => number) => {
-  const h = () => Math.floor(r() * 0x10000).toString(16).toUpperCase().padStart(4, '0');
+  const h = () =>
+    Math.floor(r() * 0x10000)
+      .toString(16)
+      .toUpperCase()
+      .padStart(4, '0');
   return `{${h()}${h()}-${h()}-${h()}-${h()}-${h()}${h()}${h()}}`;
 };
 
@@ -111,7 +130,9 @@ function sysmonProcess(r: () => number, host: string, time: number, p: Proc): Ra
       IntegrityLevel: p.user.endsWith('SYSTEM') ? 'System' : 'High',
       Hashes:
         p.hashes ??
-        `SHA256=${Array.from({ length: 64 }, () => Math.floor(r() * 16).toString(16)).join('').toUpperCase()}`,
+        `SHA256=${Array.from({ length: 64 }, () => Math.floor(r() * 16).toString(16))
+          .join('')
+          .toUpperCase()}`,
       ParentProcessGuid: guid(r),
       ParentProcessId: 800 + Math.floor(r() * 100),
       ParentImage: p.parent ?? 'C:\\Windows\\explorer.exe',
@@ -165,7 +186,14 @@ function logon(
   };
 }
 
-function failedLogon(host: string, time: number, user: string, ip: string, status: string, r: () => number): RawEvent {
+function failedLogon(
+  host: string,
+  time: number,
+  user: string,
+  ip: string,
+  status: string,
+  r: () => number,
+): RawEvent {
   return {
     time,
     host,
@@ -220,10 +248,26 @@ const EMPLOYEES = [
 function background(r: () => number, out: RawEvent[]): void {
   const days = [Date.parse('2026-03-02T00:00:00Z'), Date.parse('2026-03-03T00:00:00Z')];
   const apps: Proc[] = [
-    { image: 'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe', cmd: '"C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe"', user: '' },
-    { image: 'C:\\Program Files\\Microsoft Office\\root\\Office16\\OUTLOOK.EXE', cmd: '"C:\\Program Files\\Microsoft Office\\root\\Office16\\OUTLOOK.EXE"', user: '' },
-    { image: 'C:\\Program Files\\Microsoft Office\\root\\Office16\\EXCEL.EXE', cmd: '"C:\\Program Files\\Microsoft Office\\root\\Office16\\EXCEL.EXE" /dde', user: '' },
-    { image: 'C:\\Program Files\\Dassault Systemes\\B33\\win_b64\\code\\bin\\CNEXT.exe', cmd: '"C:\\Program Files\\Dassault Systemes\\B33\\win_b64\\code\\bin\\CNEXT.exe"', user: '' },
+    {
+      image: 'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
+      cmd: '"C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe"',
+      user: '',
+    },
+    {
+      image: 'C:\\Program Files\\Microsoft Office\\root\\Office16\\OUTLOOK.EXE',
+      cmd: '"C:\\Program Files\\Microsoft Office\\root\\Office16\\OUTLOOK.EXE"',
+      user: '',
+    },
+    {
+      image: 'C:\\Program Files\\Microsoft Office\\root\\Office16\\EXCEL.EXE',
+      cmd: '"C:\\Program Files\\Microsoft Office\\root\\Office16\\EXCEL.EXE" /dde',
+      user: '',
+    },
+    {
+      image: 'C:\\Program Files\\Dassault Systemes\\B33\\win_b64\\code\\bin\\CNEXT.exe',
+      cmd: '"C:\\Program Files\\Dassault Systemes\\B33\\win_b64\\code\\bin\\CNEXT.exe"',
+      user: '',
+    },
     { image: 'C:\\Windows\\System32\\notepad.exe', cmd: 'notepad.exe', user: '' },
   ];
   for (const day of days) {
@@ -232,7 +276,9 @@ function background(r: () => number, out: RawEvent[]): void {
       const ws = `WS-ENG-${String(1 + Math.floor(r() * 30)).padStart(2, '0')}`;
       const wsIp = `10.40.2.${10 + Math.floor(r() * 200)}`;
       out.push(logon(HOSTS.dc.name, start, user, 3, wsIp, ws, r));
-      out.push(logon(HOSTS.fileServer.name, start + 60_000 + Math.floor(r() * 600_000), user, 3, wsIp, ws, r));
+      out.push(
+        logon(HOSTS.fileServer.name, start + 60_000 + Math.floor(r() * 600_000), user, 3, wsIp, ws, r),
+      );
       const n = 3 + Math.floor(r() * 5);
       for (let i = 0; i < n; i++) {
         const app = apps[Math.floor(r() * apps.length)];
@@ -274,7 +320,10 @@ function intrusion(r: () => number, out: RawEvent[]): void {
     out.push(failedLogon(HOSTS.dc.name, t, u, src, '0xc000006a', r));
     t += 9_000 + Math.floor(r() * 4_000);
   }
-  for (let i = 0; i < 3; i++) out.push(failedLogon(HOSTS.dc.name, T.vpnLogon - 40_000 + i * 6_000, SUPPLIER.account, src, '0xc000006a', r));
+  for (let i = 0; i < 3; i++)
+    out.push(
+      failedLogon(HOSTS.dc.name, T.vpnLogon - 40_000 + i * 6_000, SUPPLIER.account, src, '0xc000006a', r),
+    );
   out.push(logon(HOSTS.dc.name, T.vpnLogon, SUPPLIER.account, 3, src, 'HANIL-LT01', r));
   // RDP onto the jump host, then from it onto the MES server (the relay)
   out.push(logon(HOSTS.jump.name, T.rdpToJump, SUPPLIER.account, 10, src, 'DESKTOP-7Q2M4KD', r));
@@ -316,7 +365,12 @@ function intrusion(r: () => number, out: RawEvent[]): void {
   // Discovery, then credential dumping with comsvcs.dll MiniDump
   const cmd = 'C:\\Windows\\System32\\cmd.exe';
   let d = T.rdpToMes + 5 * 60_000;
-  for (const c of ['whoami /all', 'net group "Domain Admins" /domain', 'nltest /dclist:sjp', 'tasklist /svc']) {
+  for (const c of [
+    'whoami /all',
+    'net group "Domain Admins" /domain',
+    'nltest /dclist:sjp',
+    'tasklist /svc',
+  ]) {
     const [exe] = c.split(' ');
     out.push(
       sysmonProcess(r, HOSTS.mes.name, d, {
@@ -478,7 +532,9 @@ function intrusion(r: () => number, out: RawEvent[]): void {
       parentCmd: '"cmd.exe"',
     }),
   );
-  out.push(logon(HOSTS.fileServer.name, psexecAt + 1_500, SUPPLIER.account, 3, HOSTS.mes.ip, HOSTS.mes.name, r));
+  out.push(
+    logon(HOSTS.fileServer.name, psexecAt + 1_500, SUPPLIER.account, 3, HOSTS.mes.ip, HOSTS.mes.name, r),
+  );
   out.push({
     time: psexecAt + 2_500,
     host: HOSTS.fileServer.name,
@@ -588,9 +644,15 @@ function intrusion(r: () => number, out: RawEvent[]): void {
       RuleName: name,
     },
   });
-  out.push(fw(ws + 10 * 60_000, 4946, '{6F2B8C1A-0D4E-4B7A-9C3E-2A1F5D7B9E01}', 'TEST external link 8443 inbound'));
-  out.push(fw(ws + 12 * 60_000, 4946, '{6F2B8C1A-0D4E-4B7A-9C3E-2A1F5D7B9E02}', 'TEST external link SSH inbound'));
-  out.push(fw(ws + 230 * 60_000, 4948, '{6F2B8C1A-0D4E-4B7A-9C3E-2A1F5D7B9E02}', 'TEST external link SSH inbound'));
+  out.push(
+    fw(ws + 10 * 60_000, 4946, '{6F2B8C1A-0D4E-4B7A-9C3E-2A1F5D7B9E01}', 'TEST external link 8443 inbound'),
+  );
+  out.push(
+    fw(ws + 12 * 60_000, 4946, '{6F2B8C1A-0D4E-4B7A-9C3E-2A1F5D7B9E02}', 'TEST external link SSH inbound'),
+  );
+  out.push(
+    fw(ws + 230 * 60_000, 4948, '{6F2B8C1A-0D4E-4B7A-9C3E-2A1F5D7B9E02}', 'TEST external link SSH inbound'),
+  );
 }
 
 /**

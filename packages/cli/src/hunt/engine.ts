@@ -6,9 +6,9 @@
  */
 import type { Event, Finding } from '@haechi/core';
 import type { EventDetector } from '@haechi/core/analytics';
-import { SigmaDetector, loadRules } from '@haechi/core/detect/sigma';
-import { discoverInputs, readEvents } from '@haechi/core/ingest';
+import { loadRules, SigmaDetector } from '@haechi/core/detect/sigma';
 import type { RecordProblem } from '@haechi/core/ingest';
+import { discoverInputs, readEvents } from '@haechi/core/ingest';
 import { HUNT_PLUGINS } from './plugins/index.js';
 
 export interface EngineSpec {
@@ -79,7 +79,17 @@ export class HuntEngine {
     const statsOf = (uri: string): InputStats => {
       let s = problemsFor.get(uri);
       if (!s) {
-        s = { uri, events: 0, filtered: 0, skipped: 0, warnings: 0, problems: [], problemCount: 0, hosts: {}, addresses: {} };
+        s = {
+          uri,
+          events: 0,
+          filtered: 0,
+          skipped: 0,
+          warnings: 0,
+          problems: [],
+          problemCount: 0,
+          hosts: {},
+          addresses: {},
+        };
         problemsFor.set(uri, s);
       }
       return s;
@@ -91,7 +101,13 @@ export class HuntEngine {
       else s.warnings++;
       if (s.problems.length < MAX_PROBLEMS_KEPT) s.problems.push(p);
     };
-    const readOpts = { strict: spec.strict, format: spec.format, carve: spec.carve, settings: spec.settings, onProblem };
+    const readOpts = {
+      strict: spec.strict,
+      format: spec.format,
+      carve: spec.carve,
+      settings: spec.settings,
+      onProblem,
+    };
     for await (const input of discoverInputs([path], readOpts)) {
       const stats = statsOf(input.uri);
       try {
@@ -113,7 +129,9 @@ export class HuntEngine {
     const { from, to } = this.spec;
     let events = batch;
     if (from !== undefined || to !== undefined) {
-      events = batch.filter((e) => (from === undefined || e.time >= from) && (to === undefined || e.time <= to));
+      events = batch.filter(
+        (e) => (from === undefined || e.time >= from) && (to === undefined || e.time <= to),
+      );
       stats.filtered += batch.length - events.length;
     }
     stats.events += events.length;
@@ -123,7 +141,11 @@ export class HuntEngine {
         const f = e.fields;
         // a host's own outbound connection names its address: network findings (by address) and
         // Windows findings (by name) then meet on the same host
-        if (f.EventID === 3 && typeof f.SourceIp === 'string' && (f.Initiated === true || f.Initiated === 'true')) {
+        if (
+          f.EventID === 3 &&
+          typeof f.SourceIp === 'string' &&
+          (f.Initiated === true || f.Initiated === 'true')
+        ) {
           stats.addresses[f.SourceIp] ??= host;
         }
         const h = stats.hosts[host];

@@ -102,9 +102,20 @@ export function summaryRecord(r: HuntResult): Record<string, unknown> {
         skipped: i.skipped,
         warnings: i.warnings,
         error: i.error,
-        problems: i.problems.map((p) => ({ record: p.record ?? p.line, offset: p.offset, field: p.field, reason: p.reason, level: p.level })),
+        problems: i.problems.map((p) => ({
+          record: p.record ?? p.line,
+          offset: p.offset,
+          field: p.field,
+          reason: p.reason,
+          level: p.level,
+        })),
       })),
-    hosts: hostTable(r).map(([host, first, last, n]) => ({ host, first: isoTime(first), last: isoTime(last), findings: n })),
+    hosts: hostTable(r).map(([host, first, last, n]) => ({
+      host,
+      first: isoTime(first),
+      last: isoTime(last),
+      findings: n,
+    })),
   };
 }
 
@@ -164,7 +175,9 @@ export function summaryText(r: HuntResult, opts: { maxRows?: number } = {}): str
       if (cur) cur.n++;
       else byRule.set(k, { title: f.rule.title, severity: f.severity, detector: f.detector, n: 1 });
     }
-    const top = [...byRule.values()].sort((a, b) => b.n - a.n || (a.title < b.title ? -1 : 1)).slice(0, maxRows);
+    const top = [...byRule.values()]
+      .sort((a, b) => b.n - a.n || (a.title < b.title ? -1 : 1))
+      .slice(0, maxRows);
     const t = new Table({ head: ['count', 'level', 'detector', 'rule'], style: { head: [], border: [] } });
     for (const x of top) t.push([fmt(x.n), x.severity, x.detector, x.title]);
     lines.push('', `Top rules (${Math.min(maxRows, byRule.size)} of ${byRule.size}):`, t.toString());
@@ -172,7 +185,10 @@ export function summaryText(r: HuntResult, opts: { maxRows?: number } = {}): str
 
   const hosts = hostTable(r);
   if (hosts.length) {
-    const t = new Table({ head: ['host', 'first seen', 'last seen', 'findings'], style: { head: [], border: [] } });
+    const t = new Table({
+      head: ['host', 'first seen', 'last seen', 'findings'],
+      style: { head: [], border: [] },
+    });
     for (const [h, a, b, n] of hosts.slice(0, maxRows)) t.push([h, isoTime(a), isoTime(b), fmt(n)]);
     lines.push('', `Hosts (${Math.min(maxRows, hosts.length)} of ${hosts.length}):`, t.toString());
   }

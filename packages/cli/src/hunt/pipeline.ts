@@ -6,7 +6,7 @@
  */
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
-import { HaechiError, type Finding, type Logger, type Severity, severityRank } from '@haechi/core';
+import { type Finding, HaechiError, type Logger, type Severity, severityRank } from '@haechi/core';
 import { loadRules } from '@haechi/core/detect/sigma';
 import { redactEventFields, startWorker } from '@haechi/core/util';
 import { type EngineOutput, type EngineSpec, HuntEngine, type InputStats } from './engine.js';
@@ -69,7 +69,6 @@ export function compareFindings(a: Finding, b: Finding): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-
 export async function runHunt(opts: HuntOptions): Promise<HuntResult> {
   const started = Date.now();
   const ctx: HuntContext = { log: opts.log, config: opts.config, repoDataDir: opts.repoDataDir };
@@ -131,7 +130,9 @@ export async function runHunt(opts: HuntOptions): Promise<HuntResult> {
       fileDone();
     }
     // Largest files first, so one big file does not start last and run alone.
-    const queue = [...diskFiles].sort((a, b) => b.size - a.size || (a.path < b.path ? -1 : 1)).map((f) => f.path);
+    const queue = [...diskFiles]
+      .sort((a, b) => b.size - a.size || (a.path < b.path ? -1 : 1))
+      .map((f) => f.path);
     await runWorkers(threads, spec, queue, out, fileDone);
   }
 
@@ -159,7 +160,11 @@ export async function runHunt(opts: HuntOptions): Promise<HuntResult> {
   all.sort(compareFindings);
   // the same record read twice (overlapping PATH arguments) gives the same finding id
   const seen = new Set<string>();
-  all = all.filter((f) => (seen.has(f.id) ? false : (seen.add(f.id), true)));
+  all = all.filter((f) => {
+    if (seen.has(f.id)) return false;
+    seen.add(f.id);
+    return true;
+  });
   // secrets typed on command lines (archive passwords, bearer tokens) never reach an output
   for (const f of all) if (f.event) f.event = redactEventFields(f.event);
   inputs.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
@@ -182,8 +187,10 @@ export function nameHostsByAddress(findings: Finding[], inputs: readonly InputSt
     if (!f.host || !IP_RE.test(f.host)) continue;
     const name = names.get(f.host);
     if (!name) continue;
-    if (!f.entities.some((e) => e.type === 'ip' && e.value === f.host)) f.entities = [...f.entities, { type: 'ip', value: f.host }];
-    if (!f.entities.some((e) => e.type === 'host' && e.value === name)) f.entities = [...f.entities, { type: 'host', value: name }];
+    if (!f.entities.some((e) => e.type === 'ip' && e.value === f.host))
+      f.entities = [...f.entities, { type: 'ip', value: f.host }];
+    if (!f.entities.some((e) => e.type === 'host' && e.value === name))
+      f.entities = [...f.entities, { type: 'host', value: name }];
     f.host = name;
   }
 }

@@ -7,8 +7,9 @@
  * A plugin's `prepare` runs once in the main thread and returns a *structured-clonable* spec; the
  * pipeline hands that spec to `worker` in every worker (and in the main thread when --threads 1).
  */
-import type { Analytic, EventDetector } from '@haechi/core/analytics';
+
 import type { Event, Finding, Logger } from '@haechi/core';
+import type { Analytic, EventDetector } from '@haechi/core/analytics';
 import type { Command } from 'commander';
 
 export interface HuntContext {

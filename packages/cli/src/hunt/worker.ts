@@ -13,7 +13,15 @@ export type FromWorker =
   | { type: 'events'; plugin: string; events: Event[] }
   | { type: 'input'; stats: InputStats }
   | { type: 'done'; path: string }
-  | { type: 'error'; path?: string; message: string; code?: string; file?: string; line?: number; field?: string };
+  | {
+      type: 'error';
+      path?: string;
+      message: string;
+      code?: string;
+      file?: string;
+      line?: number;
+      field?: string;
+    };
 
 const port = parentPort;
 if (port) {

@@ -22,5 +22,8 @@ export const REDACT_PATHS = [
 ];
 
 export function createLogger(level: string = process.env.HAECHI_LOG_LEVEL ?? 'warn'): Logger {
-  return pino({ level, redact: { paths: REDACT_PATHS, censor: '[redacted]' }, base: undefined }, pino.destination(2));
+  return pino(
+    { level, redact: { paths: REDACT_PATHS, censor: '[redacted]' }, base: undefined },
+    pino.destination(2),
+  );
 }

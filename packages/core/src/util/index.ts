@@ -1,2 +1,2 @@
-export { startWorker } from './workers.js';
 export { redactEventFields, redactSecrets, SECRET_BEARING_FIELDS } from './redact.js';
+export { startWorker } from './workers.js';

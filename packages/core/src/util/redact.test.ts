@@ -4,7 +4,10 @@ import { redactEventFields, redactSecrets } from './redact.js';
 
 test('redactSecrets hides typed secrets and keeps the command readable', () => {
   const cases: [string, string][] = [
-    ['"C:\\Program Files\\7-Zip\\7z.exe" a -t7z -mhe=on -pSjp!2026#x d.7z D:\\Design\\*', '"C:\\Program Files\\7-Zip\\7z.exe" a -t7z -mhe=on -p[redacted] d.7z D:\\Design\\*'],
+    [
+      '"C:\\Program Files\\7-Zip\\7z.exe" a -t7z -mhe=on -pSjp!2026#x d.7z D:\\Design\\*',
+      '"C:\\Program Files\\7-Zip\\7z.exe" a -t7z -mhe=on -p[redacted] d.7z D:\\Design\\*',
+    ],
     ['rar.exe a -hpS3cret out.rar C:\\data', 'rar.exe a -hp[redacted] out.rar C:\\data'],
     ['7z.exe a -p out.7z x', '7z.exe a -p out.7z x'],
     ['net user backdoor P@ssw0rd! /add', 'net user backdoor [redacted] /add'],
@@ -14,9 +17,15 @@ test('redactSecrets hides typed secrets and keeps the command readable', () => {
     ['psexec \\\\h -u a -p Secr3t cmd', 'psexec \\\\h -u a -p [redacted] cmd'],
     ['tool.exe --password=abc123 --user b', 'tool.exe --password=[redacted] --user b'],
     ['Invoke-X -Password "a b c" -Force', 'Invoke-X -Password [redacted] -Force'],
-    ['curl -H "Authorization: Bearer sl.ABCDEFGHIJKLmnop" https://x', 'curl -H "Authorization: Bearer [redacted]" https://x'],
+    [
+      'curl -H "Authorization: Bearer sl.ABCDEFGHIJKLmnop" https://x',
+      'curl -H "Authorization: Bearer [redacted]" https://x',
+    ],
     ['curl https://bob:s3cr3t@files.example/x', 'curl https://bob:[redacted]@files.example/x'],
-    ['$p = ConvertTo-SecureString "Winter2026!" -AsPlainText -Force', '$p = ConvertTo-SecureString "[redacted]" -AsPlainText -Force'],
+    [
+      '$p = ConvertTo-SecureString "Winter2026!" -AsPlainText -Force',
+      '$p = ConvertTo-SecureString "[redacted]" -AsPlainText -Force',
+    ],
     ['cmd.exe /c whoami', 'cmd.exe /c whoami'],
   ];
   for (const [input, want] of cases) assert.equal(redactSecrets(input), want, input);

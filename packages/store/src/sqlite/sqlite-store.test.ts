@@ -28,7 +28,9 @@ test('sqlite store keeps findings across reopen, filters and orders them', () =>
     let s = openSqliteStore(file);
     s.beginRun({ id: 'run1', started: 1000, command: 'hunt', inputs: ['x'] });
     s.addFindings('run1', [finding('b', 2000, 'high', 'WS1'), finding('a', 1000, 'low', 'ws2')]);
-    s.addIncidents('run1', [{ id: 'i1', findings: ['a', 'b'], hosts: ['WS1', 'ws2'], first: 1000, last: 2000 }]);
+    s.addIncidents('run1', [
+      { id: 'i1', findings: ['a', 'b'], hosts: ['WS1', 'ws2'], first: 1000, last: 2000 },
+    ]);
     s.finishRun('run1', 3000, { events: 2 });
     s.close();
 

@@ -2,8 +2,9 @@
  * SQLite adapter of the Store port (better-sqlite3, synchronous, WAL). Findings keep their whole
  * JSON beside the indexed columns, so what comes out is exactly what went in.
  */
-import { HaechiError, SEVERITIES, severityRank } from '@haechi/core';
+
 import type { Finding, Incident } from '@haechi/core';
+import { HaechiError, SEVERITIES, severityRank } from '@haechi/core';
 import Database from 'better-sqlite3';
 import type { FindingQuery, HuntRun, Store } from '../types.js';
 
@@ -47,7 +48,10 @@ export class SqliteStore implements Store {
     try {
       this.db = new Database(file);
     } catch (cause) {
-      throw new HaechiError('input', `cannot open the database: ${(cause as Error).message}`, { file, cause });
+      throw new HaechiError('input', `cannot open the database: ${(cause as Error).message}`, {
+        file,
+        cause,
+      });
     }
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
@@ -86,7 +90,9 @@ export class SqliteStore implements Store {
   }
 
   finishRun(id: string, finished: number, stats: Record<string, unknown>): void {
-    this.db.prepare('UPDATE runs SET finished = ?, stats = ? WHERE id = ?').run(finished, JSON.stringify(stats), id);
+    this.db
+      .prepare('UPDATE runs SET finished = ?, stats = ? WHERE id = ?')
+      .run(finished, JSON.stringify(stats), id);
   }
 
   addFindings(runId: string, findings: readonly Finding[]): void {
@@ -95,7 +101,16 @@ export class SqliteStore implements Store {
     );
     this.db.transaction(() => {
       for (const f of findings) {
-        stmt.run(runId, f.id, f.time, severityRank(f.severity), f.detector, f.rule.id, f.host ?? null, JSON.stringify(f));
+        stmt.run(
+          runId,
+          f.id,
+          f.time,
+          severityRank(f.severity),
+          f.detector,
+          f.rule.id,
+          f.host ?? null,
+          JSON.stringify(f),
+        );
       }
     })();
   }
@@ -160,7 +175,9 @@ export class SqliteStore implements Store {
       q.limit ? ' LIMIT ?' : ''
     }`;
     if (q.limit) args.push(q.limit);
-    return (this.db.prepare(sql).all(...args) as { body: string }[]).map((r) => JSON.parse(r.body) as Finding);
+    return (this.db.prepare(sql).all(...args) as { body: string }[]).map(
+      (r) => JSON.parse(r.body) as Finding,
+    );
   }
 
   incidents(runId?: string): Incident[] {

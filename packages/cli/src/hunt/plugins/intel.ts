@@ -13,7 +13,12 @@ import { join } from 'node:path';
 import type { Finding, Logger } from '@haechi/core';
 import { HaechiError } from '@haechi/core';
 import { type AttributionContext, loadAttributionContext, observationsOf } from '@haechi/core/attribution';
-import { aggregateIocFindings, compileIocSpec, createIocDetector, type IocSpec } from '@haechi/core/detect/ioc';
+import {
+  aggregateIocFindings,
+  compileIocSpec,
+  createIocDetector,
+  type IocSpec,
+} from '@haechi/core/detect/ioc';
 import { groupIncidents, type IncidentDetail } from '@haechi/core/incidents';
 import { type Indicator, type IntelProblem, loadIndicatorFile } from '@haechi/core/intel';
 import { comparisonLayer, huntLayer, writeNavigatorLayer } from '@haechi/core/report';
@@ -118,7 +123,10 @@ async function main(raw: unknown, ctx: HuntContext): Promise<MainPart> {
     summary(findings: readonly Finding[]): string[] {
       const lines: string[] = [];
       const iocFindings = findings.filter((f) => f.detector === 'ioc');
-      const iocHits = iocFindings.reduce((n, f) => n + ((f.details as { count?: number } | undefined)?.count ?? 1), 0);
+      const iocHits = iocFindings.reduce(
+        (n, f) => n + ((f.details as { count?: number } | undefined)?.count ?? 1),
+        0,
+      );
       if (spec.iocFiles.length) {
         lines.push(
           `Indicators: ${spec.indicatorCount} from ${spec.iocFiles.length} file(s), ${iocHits} match(es) in ${iocFindings.length} finding(s)${spec.problemCount ? `; ${spec.problemCount} entries not usable (see --json)` : ''}`,

@@ -3,7 +3,13 @@ import { test } from 'node:test';
 import type { Finding } from '../../model/index.js';
 import { aggregateIocFindings } from './aggregate.js';
 
-function hit(i: number, host: string, observed: string, severity: Finding['severity'] = 'high', window?: string): Finding {
+function hit(
+  i: number,
+  host: string,
+  observed: string,
+  severity: Finding['severity'] = 'high',
+  window?: string,
+): Finding {
   return {
     id: `ioc-${host}-${i}`,
     time: 1_000_000 + i * 300_000,
@@ -24,9 +30,14 @@ function hit(i: number, host: string, observed: string, severity: Finding['sever
 
 test('indicator findings merge per indicator, host, value and window; others pass through', () => {
   const sigma: Finding = { ...hit(0, 'A', 'x'), id: 's', detector: 'sigma' };
-  const many = Array.from({ length: 50 }, (_, i) => hit(i, 'MES-02', '139.180.140.83', i === 7 ? 'critical' : 'high'));
+  const many = Array.from({ length: 50 }, (_, i) =>
+    hit(i, 'MES-02', '139.180.140.83', i === 7 ? 'critical' : 'high'),
+  );
   const other = hit(3, 'FS-01', '139.180.140.83');
-  const inWindow = [hit(60, 'MES-02', '139.180.140.83', 'high', 'CHG-1'), hit(61, 'MES-02', '139.180.140.83', 'high', 'CHG-1')];
+  const inWindow = [
+    hit(60, 'MES-02', '139.180.140.83', 'high', 'CHG-1'),
+    hit(61, 'MES-02', '139.180.140.83', 'high', 'CHG-1'),
+  ];
   const out = aggregateIocFindings([...many.reverse(), sigma, other, ...inWindow]);
   assert.equal(out.length, 4);
   assert.ok(out.includes(sigma));
