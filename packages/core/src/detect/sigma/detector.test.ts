@@ -338,3 +338,29 @@ detection:
   assert.equal(d2.rulesFor(ev({ Channel: SYSMON, EventID: 1 })).length, 1);
   assert.equal(d2.rulesFor(ev({ Channel: 'Security', EventID: 4688 })).length, 0);
 });
+
+test('network firewall rules see Zeek conn, open_conn and Argus flows through their field names', () => {
+  const fw = rule(`
+title: outbound to 4444
+id: 7e8e4c1a-0000-4000-8000-0000000000f1
+logsource: {category: firewall}
+detection:
+  selection:
+    dst_port: 4444
+  condition: selection
+`);
+  const out = detect(
+    [fw],
+    [
+      ev({ 'id.orig_h': '10.0.0.5', 'id.resp_h': '1.2.3.4', 'id.resp_p': 4444 }, 'zeek.conn'),
+      ev({ 'id.orig_h': '10.0.0.5', 'id.resp_h': '1.2.3.4', 'id.resp_p': 4444 }, 'zeek.open_conn'),
+      ev({ SrcAddr: '10.0.0.5', DstAddr: '1.2.3.4', Sport: 50000, Dport: 4444 }, 'argus'),
+      ev({ SrcAddr: '10.0.0.5', DstAddr: '1.2.3.4', Sport: 4444, Dport: 80 }, 'argus'),
+      ev({ 'id.resp_p': 4444 }, 'zeek.dns'),
+    ],
+  );
+  assert.deepEqual(
+    out.map((f) => f.evidence[0].record),
+    [record - 4, record - 3, record - 2],
+  );
+});
