@@ -76,7 +76,8 @@ try {
   );
   const secs = (performance.now() - t0) / 1000;
   const rss = /peak RSS (\d+) kB/.exec(res.stderr)?.[1];
-  const ev = /Read ([\d,]+) events/.exec(res.stderr)?.[1];
+  // the summary goes to stdout when the timeline goes to a file
+  const ev = /Read ([\d,]+) events/.exec(res.stdout + res.stderr)?.[1];
   if (res.status !== 0) console.log(res.stderr.slice(-2000));
   console.log(
     `hunt: exit ${res.status}, ${ev ?? '?'} events in ${secs.toFixed(1)} s (${ev ? fmt(Number(ev.replace(/,/g, '')) / secs) : '?'} events/s, ${fmt(size / 1e6 / secs, 1)} MB/s)`,

@@ -39,6 +39,9 @@ export const configSchema = z
 
 export type HaechiConfig = z.infer<typeof configSchema>;
 
+/** HAECHI_* variables that are not configuration keys (tests, logging, benchmarks). */
+const NOT_CONFIG = new Set(['HAECHI_SHARED_DATA', 'HAECHI_LOG_LEVEL', 'HAECHI_REPORT_RSS']);
+
 function setPath(obj: Record<string, unknown>, path: string[], value: unknown): void {
   let o = obj;
   for (const k of path.slice(0, -1)) {
@@ -72,7 +75,7 @@ export function loadConfig(file?: string, env: NodeJS.ProcessEnv = process.env):
     }
   }
   for (const [k, v] of Object.entries(env)) {
-    if (!k.startsWith('HAECHI_') || v === undefined || k === 'HAECHI_SHARED_DATA') continue;
+    if (!k.startsWith('HAECHI_') || v === undefined || NOT_CONFIG.has(k)) continue;
     setPath(raw, k.slice('HAECHI_'.length).toLowerCase().split('__'), envValue(v));
   }
   const parsed = configSchema.safeParse(raw);

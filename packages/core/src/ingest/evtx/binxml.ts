@@ -122,6 +122,8 @@ interface TemplateDef {
 export class ChunkContext {
   readonly names = new Map<number, string>();
   readonly templates = new Map<number, TemplateDef | null>();
+  /** per template body: its compiled Event plan (`plan.ts`), or null when it has none */
+  readonly plans = new Map<XNode[], unknown>();
   /** record-scoped nesting budget (embedded BinXML can nest template instances) */
   depth = 0;
   /** set when a record names a template offset that does not hold a template definition */
@@ -416,12 +418,29 @@ export class ChunkContext {
 
   /** Parses a record's BinXML [p, end) and resolves it into concrete nodes. */
   parseRecord(p: number, end: number): XNode[] {
+    return this.resolveRaw(this.parseRaw(p, end));
+  }
+
+  /** Parses a record's BinXML [p, end) into raw nodes (template instances not resolved). */
+  parseRaw(p: number, end: number): XNode[] {
     this.depth = 0;
     this.missingTemplate = false;
     const raw: XNode[] = [];
     this.parseFragment(p, end, raw);
+    return raw;
+  }
+
+  /** Resolves raw record nodes (from `parseRaw`) into concrete nodes. */
+  resolveRaw(raw: XNode[]): XNode[] {
     const out: XNode[] = [];
     resolveList(this, raw, null, out, 0);
+    return out;
+  }
+
+  /** Resolves part of a template body (`nodes`) with the values of one instance. */
+  resolveWith(nodes: XNode[], vals: Values): XNode[] {
+    const out: XNode[] = [];
+    resolveList(this, nodes, vals, out, 1);
     return out;
   }
 
@@ -463,9 +482,21 @@ function substituteValue(ctx: ChunkContext, vals: Values, i: number, out: XNode[
     out.push(arr ? { k: K_VALUE, t, v: arr } : { k: K_VALUE, t: VT.Binary, v: binHex(vals.buf, s, e) });
     return;
   }
+  out.push(scalarNode(vals, i));
+}
+
+/**
+ * The node of scalar (not array, not embedded BinXML, not NullType) substitution value i of
+ * `vals` (i < vals.count): shared by the tree resolution and the per-template plans
+ * (`plan.ts`), so both see the same value.
+ */
+export function scalarNode(vals: Values, i: number): XValue {
+  const t = vals.desc[i * 3];
+  const s = vals.desc[i * 3 + 1];
+  const e = vals.desc[i * 3 + 2];
   const v = decodeScalar(t, vals.buf, s, e);
   // A value whose size does not fit its type (or an unknown type) is kept as binary, not lost.
-  out.push(v === undefined ? { k: K_VALUE, t: VT.Binary, v: binHex(vals.buf, s, e) } : { k: K_VALUE, t, v });
+  return v === undefined ? { k: K_VALUE, t: VT.Binary, v: binHex(vals.buf, s, e) } : { k: K_VALUE, t, v };
 }
 
 function binHex(buf: Uint8Array, s: number, e: number): string {

@@ -27,12 +27,12 @@ import {
 } from './render.js';
 import { type FileTime, fileTimeMs, isJsonNumberType, VT } from './values.js';
 
-type Obj = Record<string, unknown>;
+export type Obj = Record<string, unknown>;
 
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Names whose handling as a JSON object key is not plain (prototype keys, `@`/`#` prefixes, array indexes). */
-function unsafeName(s: string): boolean {
+export function unsafeName(s: string): boolean {
   if (s.length === 0) return true;
   const c = s.charCodeAt(0);
   if (c === 64 || c === 35 || (c >= 48 && c <= 57)) return true;
@@ -58,12 +58,12 @@ function attrKey(element: string, attr: string): string {
 }
 
 /** evtx_dump's `{"#text": x}` -> x (the normaliser's textOf on JSON values). */
-function jsonText(v: unknown): unknown {
+export function jsonText(v: unknown): unknown {
   if (isObj(v) && '#text' in v) return v['#text'];
   return v;
 }
 
-function setField(f: Obj, key: string, value: unknown): void {
+export function setField(f: Obj, key: string, value: unknown): void {
   if (key === '__proto__') return;
   // (the set first: most names are not protected, and a miss of `in` walks the prototype)
   if (PROTECTED_SYSTEM_FIELDS.has(key) && key in f) {
@@ -78,7 +78,7 @@ function setField(f: Obj, key: string, value: unknown): void {
  * single-text cases short-cut (same results: a string is trimmed, a number or boolean of an
  * integer/boolean type stays as it is).
  */
-function leafValue(nodes: readonly XNode[]): unknown {
+export function leafValue(nodes: readonly XNode[]): unknown {
   if (nodes.length === 1) {
     const n = nodes[0];
     if (n.k === K_VALUE) {
@@ -343,13 +343,30 @@ export function fastEvent(nodes: readonly XNode[], source: SourceRef): Event | u
     }
   }
   if (!elements || !sys) return undefined;
+  const edEl = ed;
+  return eventFromParts(sys, edEl && ((f: Obj) => eventDataFields(edEl, f)), ud, ri, ped, source);
+}
+
+/**
+ * The Event from the resolved `System`, `UserData`, `RenderingInfo` and `ProcessingErrorData`
+ * elements of a record and a filler of the `EventData` fields (false: slow path). Shared by
+ * `fastEvent` and the per-template plans (`plan.ts`), which fill EventData without a tree.
+ */
+export function eventFromParts(
+  sys: XElem,
+  fillEventData: ((f: Obj) => boolean) | undefined,
+  ud: XElem | undefined,
+  ri: XElem | undefined,
+  ped: XElem | undefined,
+  source: SourceRef,
+): Event | undefined {
   // System must render as an object (attributes with text or child elements)
   if (!hasElement(sys.children) && !attrsHaveText(sys)) return undefined;
   const f: Obj = {};
   const ms = systemFields(sys, f);
   if (ms === undefined || !Number.isFinite(ms)) return undefined;
   f.TimeCreated = isoMs(ms);
-  if (ed && !eventDataFields(ed, f)) return undefined;
+  if (fillEventData && !fillEventData(f)) return undefined;
   if (ud) addUserData(f, elementValue(ud, true), '');
   if (ri) {
     for (const c of ri.children) if (c.k === K_ELEM && c.name === '__proto__') return undefined;
