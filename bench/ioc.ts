@@ -152,12 +152,22 @@ out.length = 0;
 det.lookups = 0;
 (globalThis as { gc?: () => void }).gc?.();
 const BATCH = 1000;
-const t3 = performance.now();
-const c3 = process.cpuUsage();
-for (let i = 0; i < events.length; i += BATCH) det.detect(events.slice(i, i + BATCH), out);
-const tDetect = (performance.now() - t3) / 1000;
-const cpu = process.cpuUsage(c3);
-const tCpu = (cpu.user + cpu.system) / 1e6;
+// best of three passes: the least disturbed by the rest of the machine
+let tDetect = Number.POSITIVE_INFINITY;
+let tCpu = Number.POSITIVE_INFINITY;
+let lookupsPerPass = 0;
+for (let pass = 0; pass < 3; pass++) {
+  out.length = 0;
+  det.lookups = 0;
+  const t3 = performance.now();
+  const c3 = process.cpuUsage();
+  for (let i = 0; i < events.length; i += BATCH) det.detect(events.slice(i, i + BATCH), out);
+  tDetect = Math.min(tDetect, (performance.now() - t3) / 1000);
+  const cpu = process.cpuUsage(c3);
+  tCpu = Math.min(tCpu, (cpu.user + cpu.system) / 1e6);
+  lookupsPerPass = det.lookups;
+}
+det.lookups = lookupsPerPass;
 
 console.log(`indicators: ${N.toLocaleString('en')} (ipv4 40%, cidr4 5%, domain 35%, sha256 15%, url 5%)`);
 console.log(

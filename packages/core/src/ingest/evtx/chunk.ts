@@ -6,6 +6,7 @@
 import { crc32 } from 'node:zlib';
 import type { RecordProblem } from '../types.js';
 import { BinXmlError, ChunkContext, K_ELEM, type XNode } from './binxml.js';
+import { type PlannedInstance, planInstance } from './plan.js';
 import { fileTimeAt, fileTimeMs } from './values.js';
 
 export const FILE_HEADER_SIZE = 4096;
@@ -42,6 +43,33 @@ export interface EvtxRecord {
   carved: boolean;
   /** the resolved BinXML tree */
   nodes: XNode[];
+  /** set when the record is an instance of a template with an Event plan (`plan.ts`) */
+  planned?: PlannedInstance;
+}
+
+/**
+ * A live record that is a planned template instance: its tree is resolved only when asked for
+ * (XML and JSON output, the tree path of a record the plan gives up on); the Event comes from
+ * the plan. The record keeps the chunk buffer (its values are read from it), so readers must give
+ * each chunk its own buffer.
+ */
+class PlannedRecord implements EvtxRecord {
+  readonly carved = false;
+  private tree: XNode[] | undefined;
+  constructor(
+    readonly id: number,
+    readonly written: number,
+    readonly chunk: number,
+    readonly offset: number,
+    private readonly raw: XNode[],
+    readonly planned: PlannedInstance,
+  ) {}
+
+  get nodes(): XNode[] {
+    // only scalar values (planInstance checked): resolution cannot fail
+    this.tree ??= this.planned.ctx.resolveRaw(this.raw);
+    return this.tree;
+  }
 }
 
 function u32(b: Uint8Array, p: number): number {
@@ -226,17 +254,17 @@ export function readChunk(
     // still be whole; try it and keep the record if it parses.
     const copyOk = u32(buf, p + size - 4) === size;
     try {
-      const nodes = ctx.parseRecord(p + 24, p + size - 4);
+      const raw = ctx.parseRaw(p + 24, p + size - 4);
+      const planned = planInstance(ctx, raw);
+      const nodes = planned ? undefined : ctx.resolveRaw(raw);
       seen.add(p);
       if (!copyOk) report('warning', p, `record ${id}: size copy does not match the size ${size}`, id);
-      emit({
-        id,
-        written: fileTimeMs(fileTimeAt(buf, p + 16)),
-        chunk: index,
-        offset: fileOffset + p,
-        carved: false,
-        nodes,
-      });
+      const written = fileTimeMs(fileTimeAt(buf, p + 16));
+      emit(
+        nodes === undefined
+          ? new PlannedRecord(id, written, index, fileOffset + p, raw, planned as PlannedInstance)
+          : { id, written, chunk: index, offset: fileOffset + p, carved: false, nodes },
+      );
     } catch (e) {
       const why = e instanceof BinXmlError ? `${e.message} (at chunk offset ${e.offset})` : String(e);
       report('error', p, `record ${id} skipped: ${why}${copyOk ? '' : ' (size copy mismatch)'}`, id);

@@ -13,6 +13,7 @@ import { sharedData, skipUnlessData } from '../../testing/index.js';
 import { fastEvent } from './fields.js';
 import { readEvtxBuffer } from './file.js';
 import { recordToEvent, recordToEventSlow } from './output.js';
+import { planEvent } from './plan.js';
 
 function evtxFiles(dir: string): string[] {
   const out: string[] = [];
@@ -24,42 +25,74 @@ function evtxFiles(dir: string): string[] {
   return out.sort();
 }
 
-/** Compares both paths on every record of `files`; returns [records, records on the fast path]. */
-function compare(files: string[], base: string): [number, number] {
-  let n = 0;
-  let fast = 0;
+interface Counts {
+  records: number;
+  /** records on which fastEvent gives the Event */
+  fast: number;
+  /** records that are planned template instances */
+  planned: number;
+  /** records whose Event the plan gives */
+  plan: number;
+}
+
+/**
+ * Compares the paths on every record of `files`: recordToEvent (plan, else fastEvent, else slow)
+ * equals render + normalise, and the plan's Event equals fastEvent's on the resolved tree (both
+ * undefined alike).
+ */
+function compare(files: string[], base: string): Counts {
+  const c: Counts = { records: 0, fast: 0, planned: 0, plan: 0 };
   for (const f of files) {
     const uri = relative(base, f);
     const recs = readEvtxBuffer(readFileSync(f), uri, { carve: true });
     for (const r of recs) {
-      n++;
-      const want = recordToEventSlow(r, uri);
+      c.records++;
+      const source = { kind: 'evtx' as const, uri, record: r.id };
+      const where = `${uri} record ${r.id} (offset ${r.offset})`;
+      // the plan first: before anything asks for the record's tree
+      const planned = r.planned && planEvent(r.planned, source);
       const got = recordToEvent(r, uri);
-      assert.deepStrictEqual(got, want, `${uri} record ${r.id} (offset ${r.offset})`);
-      if (fastEvent(r.nodes, { kind: 'evtx', uri, record: r.id })) fast++;
+      const want = recordToEventSlow(r, uri);
+      assert.deepStrictEqual(got, want, where);
+      const fast = fastEvent(r.nodes, source);
+      if (fast) c.fast++;
+      if (r.planned) {
+        c.planned++;
+        assert.deepStrictEqual(planned, fast, `${where}: plan vs fastEvent`);
+        if (planned) {
+          c.plan++;
+          assert.deepStrictEqual(planned, want, `${where}: plan vs render + normalise`);
+        }
+      }
     }
   }
-  return [n, fast];
+  return c;
 }
 
-test('fast Event path equals render + normalise on every sample record', {
+test('fast Event paths (template plan, tree) equal render + normalise on every sample record', {
   skip: skipUnlessData('evtx/samples'),
 }, () => {
   const dir = sharedData('evtx/samples');
-  const [n, fast] = compare(evtxFiles(dir), dir);
-  console.log(`samples: ${n} records compared, ${fast} on the fast path`);
-  assert.ok(n > 10000);
-  assert.ok(fast >= n * 0.95, `only ${fast} of ${n} records took the fast path`);
+  const c = compare(evtxFiles(dir), dir);
+  console.log(
+    `samples: ${c.records} records compared, ${c.fast} on the fast path, ${c.plan} by a template plan (${c.planned} planned instances)`,
+  );
+  assert.ok(c.records > 10000);
+  assert.ok(c.fast >= c.records * 0.95, `only ${c.fast} of ${c.records} records took the fast path`);
+  assert.ok(c.plan >= c.records * 0.9, `only ${c.plan} of ${c.records} records took a template plan`);
 });
 
-test('fast Event path equals render + normalise on a spread of ATT&CK samples', {
+test('fast Event paths (template plan, tree) equal render + normalise on a spread of ATT&CK samples', {
   skip: skipUnlessData('evtx/attack-samples'),
 }, () => {
   const dir = sharedData('evtx/attack-samples');
   // every 3rd file (by path): all tactics, the large files and the odd ones, in bounded time
   const files = evtxFiles(dir).filter((_f, i) => i % 3 === 0);
-  const [n, fast] = compare(files, dir);
-  console.log(`attack samples: ${files.length} files, ${n} records compared, ${fast} on the fast path`);
-  assert.ok(n > 1000);
-  assert.ok(fast >= n * 0.9, `only ${fast} of ${n} records took the fast path`);
+  const c = compare(files, dir);
+  console.log(
+    `attack samples: ${files.length} files, ${c.records} records compared, ${c.fast} on the fast path, ${c.plan} by a template plan (${c.planned} planned instances)`,
+  );
+  assert.ok(c.records > 1000);
+  assert.ok(c.fast >= c.records * 0.9, `only ${c.fast} of ${c.records} records took the fast path`);
+  assert.ok(c.plan >= c.records * 0.8, `only ${c.plan} of ${c.records} records took a template plan`);
 });

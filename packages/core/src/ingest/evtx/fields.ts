@@ -230,7 +230,7 @@ function nameAttr(el: XElem): XNode[] | undefined {
 }
 
 /** EventData: evtx_dump's flattening of `<Data Name=...>` (or its `Data` list) and the normaliser's addEventData. False: slow path. */
-function eventDataFields(ed: XElem, f: Obj): boolean {
+export function eventDataFields(ed: XElem, f: Obj): boolean {
   const hasE = hasElement(ed.children);
   const txt = hasText(ed.children);
   if (txt) return false;

@@ -114,8 +114,9 @@ export function readEvtxChunkList(
   const problem = opts.onProblem ?? (() => {});
   const co = chunkOptions(header, opts);
   try {
-    const buf = Buffer.allocUnsafe(CHUNK_SIZE);
     for (const i of chunks) {
+      // a buffer per chunk: records of planned template instances read their values from it later
+      const buf = Buffer.allocUnsafe(CHUNK_SIZE);
       const off = FILE_HEADER_SIZE + i * CHUNK_SIZE;
       const got = readSync(fd, buf, 0, CHUNK_SIZE, off);
       const recs: EvtxRecord[] = [];

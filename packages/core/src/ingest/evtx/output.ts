@@ -8,6 +8,7 @@ import type { RecordProblem } from '../types.js';
 import { normalizeEvtxJson } from '../windows/normalize.js';
 import type { EvtxRecord } from './chunk.js';
 import { fastEvent } from './fields.js';
+import { planEvent } from './plan.js';
 import { stringifyEvtxJson, toEvtxJson, toXml } from './render.js';
 
 export type EvtxOutputKind = 'events' | 'jsonl' | 'xml';
@@ -18,7 +19,10 @@ export type EvtxOutputKind = 'events' | 'jsonl' | 'xml';
  * shape it leaves alone (and every rejected record) take that path.
  */
 export function recordToEvent(rec: EvtxRecord, uri: string): Event | RecordProblem {
-  const ev = fastEvent(rec.nodes, { kind: 'evtx', uri, record: rec.id });
+  const source = { kind: 'evtx' as const, uri, record: rec.id };
+  // a planned instance needs no tree; where its plan gives up, so would fastEvent (the tree path
+  // is still tried: it costs nothing then)
+  const ev = (rec.planned && planEvent(rec.planned, source)) ?? fastEvent(rec.nodes, source);
   if (ev === undefined) return recordToEventSlow(rec, uri);
   if (rec.carved) (ev.fields as Record<string, unknown>).EvtxCarved = true;
   return ev;
