@@ -1,6 +1,7 @@
 /**
  * EVTX reading speed (issue 3): records per second of haechi's native reader (parse only, to Event by
- * the direct path `hunt` uses and by the old render + normalise path), single thread and
+ * the per-template plan `hunt` uses, by the direct path on the resolved record tree and by the old
+ * render + normalise path), single thread and
  * with all threads, side by side with @ts-evtx/core and Debian's python3-evtx on the same files.
  *
  *   npm run bench -- evtx [--quick]
@@ -21,6 +22,7 @@ import {
   readEvtxParallel,
   recordToEvent,
   recordToEventSlow,
+  recordToEventTree,
   recordToJsonLine,
   recordToXml,
 } from '@haechi/core/ingest/evtx';
@@ -78,7 +80,9 @@ function bestOf(n: number, fn: () => number): Rate {
 
 const buffers = FILES.map((f) => readFileSync(f));
 
-type Mode = 'events' | 'events-slow' | 'jsonl' | 'xml' | 'parse';
+/** resolved nodes counted in 'parse-tree' mode (so the resolution is not optimised away) */
+let treeNodes = 0;
+type Mode = 'events' | 'events-tree' | 'events-slow' | 'jsonl' | 'xml' | 'parse' | 'parse-tree';
 function ours(mode: Mode): number {
   let n = 0;
   for (const b of buffers) {
@@ -94,6 +98,8 @@ function ours(mode: Mode): number {
         (r) => {
           n++;
           if (mode === 'events') recordToEvent(r, 'bench');
+          else if (mode === 'events-tree') recordToEventTree(r, 'bench');
+          else if (mode === 'parse-tree') treeNodes += r.nodes.length;
           else if (mode === 'events-slow') recordToEventSlow(r, 'bench');
           else if (mode === 'jsonl') recordToJsonLine(r);
           else if (mode === 'xml') recordToXml(r);
@@ -122,15 +128,20 @@ console.log(
 );
 const runs = quick ? 2 : 5;
 ours('events'); // warm-up (JIT)
+ours('events-tree');
 ours('events-slow');
 const parse = bestOf(runs, () => ours('parse'));
+const parseTree = bestOf(runs, () => ours('parse-tree'));
 const events = bestOf(runs, () => ours('events'));
+const eventsTree = bestOf(runs, () => ours('events-tree'));
 const eventsSlow = bestOf(runs, () => ours('events-slow'));
 const jsonl = bestOf(runs, () => ours('jsonl'));
 const xml = bestOf(runs, () => ours('xml'));
 console.log('\nhaechi, one thread:');
-row('  parse + resolve BinXML (parse only)', parse);
-row('  -> Event, direct path (what hunt uses)', events);
+row('  parse BinXML (trees of planned instances lazy)', parse);
+row('  parse + resolve every record tree', parseTree, `(${fmt(treeNodes)} top nodes)`);
+row('  -> Event, template plan (what hunt uses)', events);
+row('  -> Event, direct path on the resolved tree', eventsTree);
 row('  -> Event, old path (evtx_dump JSON + normalise)', eventsSlow);
 row('  -> evtx_dump JSON line (evtx dump --jsonl)', jsonl);
 row('  -> Windows XML (evtx dump --xml)', xml);
@@ -243,7 +254,8 @@ const ratio = (a: Rate, b: Rate, cpu: boolean) => (rate(a, cpu) / rate(b, cpu)).
 console.log('\nratios, one thread (per CPU-second / wall):');
 for (const [label, r] of [
   ['haechi parse only', parse],
-  ['haechi -> Event, direct', events],
+  ['haechi -> Event, plan', events],
+  ['haechi -> Event, tree', eventsTree],
   ['haechi -> Event, old path', eventsSlow],
 ] as const) {
   let line = `  ${label.padEnd(28)} vs @ts-evtx/core x${ratio(r, ts, true)} / x${ratio(r, ts, false)}`;
@@ -251,7 +263,10 @@ for (const [label, r] of [
   console.log(line);
 }
 console.log(
-  `  direct vs old Event path:    x${ratio(events, eventsSlow, true)} / x${ratio(events, eventsSlow, false)}`,
+  `  plan vs tree Event path:     x${ratio(events, eventsTree, true)} / x${ratio(events, eventsTree, false)}`,
+);
+console.log(
+  `  plan vs old Event path:      x${ratio(events, eventsSlow, true)} / x${ratio(events, eventsSlow, false)}`,
 );
 console.log('\nratios, all threads (wall):');
 console.log(

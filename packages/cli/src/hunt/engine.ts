@@ -169,7 +169,8 @@ export class HuntEngine {
 /** The host an event belongs to, in the field its format uses. */
 export function hostOf(e: Event): string | undefined {
   const f = e.fields;
-  const h = f.Computer ?? f.Hostname ?? f.host ?? f['host.name'];
+  // not Zeek's `host`: that is the HTTP Host header, the server asked for
+  const h = f.Computer ?? f.Hostname ?? f['host.name'];
   if (typeof h === 'string' && h) return h;
   return undefined;
 }

@@ -2,6 +2,7 @@
  * What `hunt` writes: a timeline for machines (JSON lines, JSON, CSV) and a summary for people.
  */
 import { type Finding, SEVERITIES, type Severity } from '@haechi/core';
+import { hostKey } from '@haechi/core/incidents';
 import Table from 'cli-table3';
 import type { HuntResult } from './pipeline.js';
 
@@ -119,26 +120,29 @@ export function summaryRecord(r: HuntResult): Record<string, unknown> {
   };
 }
 
+/**
+ * Hosts with first/last seen and findings. A host logged by name with and without its DNS domain
+ * (MES-02.sjp.example, MES-02) is one row, named by its longest form.
+ */
 function hostTable(r: HuntResult): [string, number, number, number][] {
-  const hosts = new Map<string, [number, number, number]>();
-  for (const i of r.inputs) {
-    for (const [h, [a, b]] of Object.entries(i.hosts)) {
-      const cur = hosts.get(h);
-      if (!cur) hosts.set(h, [a, b, 0]);
-      else {
-        cur[0] = Math.min(cur[0], a);
-        cur[1] = Math.max(cur[1], b);
-      }
+  const hosts = new Map<string, { name: string; first: number; last: number; n: number }>();
+  const row = (h: string, first: number, last: number) => {
+    const k = hostKey(h) ?? h;
+    const cur = hosts.get(k);
+    if (!cur) {
+      const created = { name: h, first, last, n: 0 };
+      hosts.set(k, created);
+      return created;
     }
-  }
-  for (const f of r.findings) {
-    if (!f.host) continue;
-    const cur = hosts.get(f.host);
-    if (cur) cur[2]++;
-    else hosts.set(f.host, [f.time, f.time, 1]);
-  }
-  return [...hosts.entries()]
-    .map(([h, [a, b, n]]) => [h, a, b, n] as [string, number, number, number])
+    if (h.length > cur.name.length) cur.name = h;
+    cur.first = Math.min(cur.first, first);
+    cur.last = Math.max(cur.last, last);
+    return cur;
+  };
+  for (const i of r.inputs) for (const [h, [a, b]] of Object.entries(i.hosts)) row(h, a, b);
+  for (const f of r.findings) if (f.host) row(f.host, f.time, f.time).n++;
+  return [...hosts.values()]
+    .map((x) => [x.name, x.first, x.last, x.n] as [string, number, number, number])
     .sort((x, y) => y[3] - x[3] || (x[0] < y[0] ? -1 : 1));
 }
 

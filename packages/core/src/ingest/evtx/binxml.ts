@@ -122,8 +122,8 @@ interface TemplateDef {
 export class ChunkContext {
   readonly names = new Map<number, string>();
   readonly templates = new Map<number, TemplateDef | null>();
-  /** per template body: its compiled Event plan (`plan.ts`), or null when it has none */
-  readonly plans = new Map<XNode[], unknown>();
+  /** compiled Event plans (`plan.ts`) per template body or element; null: none */
+  readonly plans = new Map<object, unknown>();
   /** record-scoped nesting budget (embedded BinXML can nest template instances) */
   depth = 0;
   /** set when a record names a template offset that does not hold a template definition */

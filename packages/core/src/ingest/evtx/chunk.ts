@@ -48,19 +48,19 @@ export interface EvtxRecord {
 }
 
 /**
- * A live record that is a planned template instance: its tree is resolved only when asked for
+ * A record that is a planned template instance: its tree is resolved only when asked for
  * (XML and JSON output, the tree path of a record the plan gives up on); the Event comes from
  * the plan. The record keeps the chunk buffer (its values are read from it), so readers must give
  * each chunk its own buffer.
  */
 class PlannedRecord implements EvtxRecord {
-  readonly carved = false;
   private tree: XNode[] | undefined;
   constructor(
     readonly id: number,
     readonly written: number,
     readonly chunk: number,
     readonly offset: number,
+    readonly carved: boolean,
     private readonly raw: XNode[],
     readonly planned: PlannedInstance,
   ) {}
@@ -262,7 +262,7 @@ export function readChunk(
       const written = fileTimeMs(fileTimeAt(buf, p + 16));
       emit(
         nodes === undefined
-          ? new PlannedRecord(id, written, index, fileOffset + p, raw, planned as PlannedInstance)
+          ? new PlannedRecord(id, written, index, fileOffset + p, false, raw, planned as PlannedInstance)
           : { id, written, chunk: index, offset: fileOffset + p, carved: false, nodes },
       );
     } catch (e) {
@@ -315,17 +315,19 @@ function carve(
       continue;
     }
     try {
-      const nodes = ctx.parseRecord(p + 24, p + size - 4);
-      // a fragment without any element is no event (a torn record): keep looking
-      if (!nodes.some((n) => n.k === K_ELEM)) throw new BinXmlError('no element', p);
-      emit({
-        id: u64(buf, p + 8),
-        written: fileTimeMs(fileTimeAt(buf, p + 16)),
-        chunk: index,
-        offset: fileOffset + p,
-        carved: true,
-        nodes,
-      });
+      const raw = ctx.parseRaw(p + 24, p + size - 4);
+      const planned = planInstance(ctx, raw);
+      const id = u64(buf, p + 8);
+      const written = fileTimeMs(fileTimeAt(buf, p + 16));
+      if (planned) {
+        // (a planned instance resolves to its template's `Event` element: never torn)
+        emit(new PlannedRecord(id, written, index, fileOffset + p, true, raw, planned));
+      } else {
+        const nodes = ctx.resolveRaw(raw);
+        // a fragment without any element is no event (a torn record): keep looking
+        if (!nodes.some((n) => n.k === K_ELEM)) throw new BinXmlError('no element', p);
+        emit({ id, written, chunk: index, offset: fileOffset + p, carved: true, nodes });
+      }
       p += size;
     } catch {
       p++;

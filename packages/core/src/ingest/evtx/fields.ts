@@ -15,7 +15,20 @@
 import type { Event, SourceRef } from '../../model/index.js';
 import { parseTimestamp } from '../time.js';
 import { NUMERIC_SYSTEM_FIELDS, PROTECTED_SYSTEM_FIELDS } from '../windows/field-maps.js';
-import { intern, K_ELEM, K_TEXT, K_VALUE, type XElem, type XNode } from './binxml.js';
+import {
+  intern,
+  K_ELEM,
+  K_SUBST,
+  K_TEXT,
+  K_VALUE,
+  scalarNode,
+  type Values,
+  type XElem,
+  type XNode,
+  type XSubst,
+  type XText,
+  type XValue,
+} from './binxml.js';
 import {
   contentValue,
   contentValueSkipElements,
@@ -25,7 +38,7 @@ import {
   hasText,
   textOf,
 } from './render.js';
-import { type FileTime, fileTimeMs, isJsonNumberType, VT } from './values.js';
+import { decodeScalar, type FileTime, fileTimeMs, isJsonNumberType, VT } from './values.js';
 
 export type Obj = Record<string, unknown>;
 
@@ -217,6 +230,185 @@ function systemFields(sys: XElem, f: Obj): number | undefined {
   return parseTimestamp(timeText, 0)?.ms;
 }
 
+/** A `System` child of a template, compiled (`compileSystem`): its leaf and its attributes' leaves. */
+export interface SysChild {
+  name: string;
+  /** the element's content: nothing, one constant text, or one substitution */
+  leaf: XText | XSubst | undefined;
+  attrs: { name: string; key: string; leaf: XText | XSubst | undefined }[];
+}
+
+function compileLeaf(nodes: readonly XNode[]): XText | XSubst | undefined | null {
+  if (nodes.length === 0) return undefined;
+  const n = nodes[0];
+  return nodes.length === 1 && (n.k === K_TEXT || n.k === K_SUBST) ? n : null;
+}
+
+/**
+ * A template's `System` element as leaves, when every child is an element of a distinct, plain
+ * name whose content and attribute values are each nothing, one constant text or one
+ * substitution (what Windows templates have); else null (the System is resolved and walked).
+ */
+export function compileSystem(sys: XElem): SysChild[] | null {
+  if (sys.attrs.length !== 0 || sys.children.length === 0) return null;
+  const out: SysChild[] = [];
+  const names = new Set<string>();
+  for (const c of sys.children) {
+    if (c.k !== K_ELEM || unsafeName(c.name) || names.has(c.name)) return null;
+    names.add(c.name);
+    const leaf = compileLeaf(c.children);
+    if (leaf === null) return null;
+    const attrs: SysChild['attrs'] = [];
+    const an = new Set<string>();
+    for (const a of c.attrs) {
+      if (unsafeName(a.name) || an.has(a.name)) return null;
+      an.add(a.name);
+      const l = compileLeaf(a.value);
+      if (l === null) return null;
+      attrs.push({ name: a.name, key: attrKey(c.name, a.name), leaf: l });
+    }
+    out.push({ name: c.name, leaf, attrs });
+  }
+  return out;
+}
+
+const NULL_VALUE: XValue = { k: K_VALUE, t: VT.Null, v: null };
+/** leafNode: the value is embedded BinXML (the System must then be resolved) */
+const BINXML: XText = { k: K_TEXT, s: '' };
+
+/** The node a leaf resolves to (as resolveList makes it), or null for none. */
+function leafNode(leaf: XText | XSubst | undefined, vals: Values): XNode | null {
+  if (leaf === undefined) return null;
+  if (leaf.k === K_TEXT) return leaf;
+  const i = leaf.i;
+  if (i >= vals.count) return null;
+  const t = vals.desc[i * 3];
+  if (t === VT.Null) return leaf.optional ? null : NULL_VALUE;
+  if (t === VT.BinXml) return BINXML;
+  return scalarNode(vals, i);
+}
+
+const EMPTY: readonly XNode[] = [];
+const SCRATCH: XNode[] = [];
+/** `[n]` (or `[]`) for the tree helpers, which read it at once and keep nothing */
+function list(n: XNode | null): readonly XNode[] {
+  if (n === null) return EMPTY;
+  SCRATCH[0] = n;
+  return SCRATCH;
+}
+
+/**
+ * `systemFields` of the resolved System of a compiled template's instance, without resolving it:
+ * the same steps on each child's leaves (statically: no child elements, no text of System itself,
+ * distinct plain names). Returns the time, undefined (slow path), or null when a value is
+ * embedded BinXML (then resolve the System and use `systemFields`).
+ */
+export function systemFieldsPlanned(
+  kids: readonly SysChild[],
+  vals: Values,
+  f: Obj,
+): number | undefined | null {
+  let timeMs: number | undefined;
+  let timeText: unknown;
+  const av: (XNode | null)[] = [];
+  for (const c of kids) {
+    const k = c.name;
+    const attrs = c.attrs;
+    if (attrs.length === 0) {
+      // no attribute text: the `!attrText` step below, on the value without making its node
+      const leaf = c.leaf;
+      let v: unknown;
+      if (leaf !== undefined) {
+        if (leaf.k === K_TEXT) v = leafValue(list(leaf));
+        else if (leaf.i < vals.count) {
+          const t = vals.desc[leaf.i * 3];
+          if (t === VT.BinXml) return null;
+          // (a NullType value, kept or dropped, has no leaf value)
+          if (t !== VT.Null) v = scalarLeafValue(vals, leaf.i);
+        }
+      }
+      if (v === undefined) continue; // null: skipped
+      if (k === 'TimeCreated') timeText = v;
+      else f[k] = v;
+      continue;
+    }
+    let attrText = false;
+    for (let j = 0; j < attrs.length; j++) {
+      const n = leafNode(attrs[j].leaf, vals);
+      if (n === BINXML) return null;
+      av[j] = n;
+      if (!attrText && n !== null && hasText(list(n))) attrText = true;
+    }
+    const cn = leafNode(c.leaf, vals);
+    if (cn === BINXML) return null;
+    if (!attrText) {
+      const v = leafValue(list(cn));
+      if (v === undefined) continue; // null: skipped
+      if (k === 'TimeCreated') timeText = v;
+      else f[k] = v;
+      continue;
+    }
+    if (k === 'TimeCreated') {
+      let found = false;
+      for (let j = 0; j < attrs.length; j++) {
+        const n = av[j];
+        if (attrs[j].name !== 'SystemTime' || n === null || !hasText(list(n))) continue;
+        found = true;
+        timeMs = fileTimeValueMs(list(n));
+        if (timeMs === undefined) timeText = contentValue(list(n));
+        break;
+      }
+      if (!found) return undefined;
+      continue;
+    }
+    if (k === 'EventID') {
+      if (cn === null || !hasText(list(cn))) return undefined;
+      f.EventID = contentValueSkipElements(list(cn));
+      for (let j = 0; j < attrs.length; j++) {
+        const n = av[j];
+        if (attrs[j].name !== 'Qualifiers' || n === null || !hasText(list(n))) continue;
+        const q = contentValue(list(n));
+        if (q !== null && q !== '') f.EventID_Qualifiers = q;
+        break;
+      }
+      continue;
+    }
+    for (let j = 0; j < attrs.length; j++) {
+      const v = leafValue(list(av[j]));
+      if (v === undefined) continue;
+      if (v !== null && v !== '') f[attrs[j].key] = v;
+    }
+    if (cn !== null && hasText(list(cn))) f[k] = contentValueSkipElements(list(cn));
+  }
+  SCRATCH.length = 0;
+  if (f.EventID === undefined) return undefined;
+  if (timeMs !== undefined) return timeMs;
+  if (typeof timeText !== 'string') return undefined;
+  return parseTimestamp(timeText, 0)?.ms;
+}
+
+/**
+ * `leafValue([n])` for the node `n` of scalar substitution value i (`scalarNode(vals, i)`; i in
+ * range, not NullType), with the common cases taken from the decoded value without the node.
+ */
+export function scalarLeafValue(vals: Values, i: number): unknown {
+  const t = vals.desc[i * 3];
+  const v = decodeScalar(t, vals.buf, vals.desc[i * 3 + 1], vals.desc[i * 3 + 2]);
+  if (typeof v === 'string') {
+    if (!isJsonNumberType(t)) return v === '' ? undefined : v.trim();
+  } else if ((typeof v === 'number' || typeof v === 'boolean') && isJsonNumberType(t)) return v;
+  const r = leafValue(list(scalarNode(vals, i)));
+  SCRATCH.length = 0;
+  return r;
+}
+
+/** `TimeCreated` from the event time (systemStart's end); undefined when there is no usable time. */
+export function systemTime(ms: number | undefined, f: Obj): number | undefined {
+  if (ms === undefined || !Number.isFinite(ms)) return undefined;
+  f.TimeCreated = isoMs(ms);
+  return ms;
+}
+
 function addUnnamed(f: Obj, t: unknown): void {
   if (isObj(t) || t === null || t === undefined) return;
   const prev = f.Data;
@@ -343,30 +535,33 @@ export function fastEvent(nodes: readonly XNode[], source: SourceRef): Event | u
     }
   }
   if (!elements || !sys) return undefined;
-  const edEl = ed;
-  return eventFromParts(sys, edEl && ((f: Obj) => eventDataFields(edEl, f)), ud, ri, ped, source);
+  const f: Obj = {};
+  const ms = systemStart(sys, f);
+  if (ms === undefined) return undefined;
+  if (ed && !eventDataFields(ed, f)) return undefined;
+  return eventFinish(f, ms, ud, ri, ped, source);
 }
 
 /**
- * The Event from the resolved `System`, `UserData`, `RenderingInfo` and `ProcessingErrorData`
- * elements of a record and a filler of the `EventData` fields (false: slow path). Shared by
- * `fastEvent` and the per-template plans (`plan.ts`), which fill EventData without a tree.
+ * The System fields of a resolved `System` element, and `TimeCreated`: the event time, or
+ * undefined (slow path). Shared by `fastEvent` and the per-template plans (`plan.ts`), which then
+ * fill EventData their own way and call `eventFinish`.
  */
-export function eventFromParts(
-  sys: XElem,
-  fillEventData: ((f: Obj) => boolean) | undefined,
+export function systemStart(sys: XElem, f: Obj): number | undefined {
+  // System must render as an object (attributes with text or child elements)
+  if (!hasElement(sys.children) && !attrsHaveText(sys)) return undefined;
+  return systemTime(systemFields(sys, f), f);
+}
+
+/** The rest of fastEvent after EventData: UserData, RenderingInfo, ProcessingErrorData, number fixes. */
+export function eventFinish(
+  f: Obj,
+  ms: number,
   ud: XElem | undefined,
   ri: XElem | undefined,
   ped: XElem | undefined,
   source: SourceRef,
 ): Event | undefined {
-  // System must render as an object (attributes with text or child elements)
-  if (!hasElement(sys.children) && !attrsHaveText(sys)) return undefined;
-  const f: Obj = {};
-  const ms = systemFields(sys, f);
-  if (ms === undefined || !Number.isFinite(ms)) return undefined;
-  f.TimeCreated = isoMs(ms);
-  if (fillEventData && !fillEventData(f)) return undefined;
   if (ud) addUserData(f, elementValue(ud, true), '');
   if (ri) {
     for (const c of ri.children) if (c.k === K_ELEM && c.name === '__proto__') return undefined;

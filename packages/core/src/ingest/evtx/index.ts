@@ -20,6 +20,7 @@ export {
   type EvtxOutputKind,
   recordToEvent,
   recordToEventSlow,
+  recordToEventTree,
   recordToJsonLine,
   recordToXml,
 } from './output.js';

@@ -29,6 +29,17 @@ export function recordToEvent(rec: EvtxRecord, uri: string): Event | RecordProbl
 }
 
 /**
+ * `recordToEvent` without the template plan: `fastEvent` on the record's resolved tree, else the
+ * reference path (for comparisons and the benchmark).
+ */
+export function recordToEventTree(rec: EvtxRecord, uri: string): Event | RecordProblem {
+  const ev = fastEvent(rec.nodes, { kind: 'evtx', uri, record: rec.id });
+  if (ev === undefined) return recordToEventSlow(rec, uri);
+  if (rec.carved) (ev.fields as Record<string, unknown>).EvtxCarved = true;
+  return ev;
+}
+
+/**
  * The reference path: the record as evtx_dump JSON, then `normalizeEvtxJson` (the JSON reader's
  * normaliser), so `.evtx` and its JSON twin give the same fields by construction.
  */

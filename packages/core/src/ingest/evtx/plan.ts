@@ -1,37 +1,56 @@
 /**
- * Per-template Event plans: most records of a chunk are instances of a few templates
+ * Per-template Event plans (issue 3): most records of a chunk are instances of a few templates
  * (libevtx-format.asciidoc, "Template instance"), so what `fastEvent` does with the resolved
  * tree of an instance is decided once per (chunk, template definition), and each record then
- * only reads its substitution values.
+ * reads its substitution values into `Event.fields` without building its tree (the tree is made
+ * only if something asks for it: XML or JSON output).
  *
- * A plan keeps `fastEvent`'s result EXACTLY (`fields.test.ts` compares the plan path, `fastEvent`
+ * A plan gives `fastEvent`'s result EXACTLY (`fields.test.ts` compares the plan path, `fastEvent`
  * and render + normalise on every record of the samples):
- * - the root scan (`Event` and which of its children are `System`, `EventData`, `UserData`,
- *   `RenderingInfo`, `ProcessingErrorData`) is done on the template: without array values and
- *   embedded BinXML, every template element resolves to exactly one element, in template order;
- * - `System` (a dozen small values), `UserData`, `RenderingInfo` and `ProcessingErrorData` are
- *   resolved on their own and handed to the same code as `fastEvent` (`eventFromParts`);
+ * - the root scan (which of `Event`'s children are `System`, `EventData`, `UserData`,
+ *   `RenderingInfo`, `ProcessingErrorData`) is done on the template and, for a substitution
+ *   among them holding embedded BinXML (how Windows stores EventData and UserData, "Template
+ *   instance" inside a value of type 0x21), on that embedded template: without array values
+ *   every template element resolves to exactly one element, in template order;
+ * - `System` of plain leaves (each child and attribute value nothing, one constant text or one
+ *   substitution) is compiled (`compileSystem`, `systemFieldsPlanned`: `systemFields`' steps on
+ *   the values); other Systems are resolved on their own and walked by `systemFields`;
  * - `EventData` made of `<Data Name="constant">` elements holding one substitution or constant
- *   text is compiled into (field name, substitution) slots, filled straight from the values
- *   with `fastEvent`'s own leaf function; any other EventData is resolved and walked as
- *   `fastEvent` walks it.
+ *   text is compiled into (field name, substitution) slots, filled with `fastEvent`'s own leaf
+ *   function; any other EventData, and `UserData`, `RenderingInfo`, `ProcessingErrorData`, are
+ *   resolved on their own and handed to the same code as `fastEvent` (`eventFinish`).
  * A template of another shape gets no plan (null), and a record whose values include an array
- * (elements repeat per item, MS-EVEN6 3.1.4.7.5) or embedded BinXML takes the tree path.
+ * (elements repeat per item, MS-EVEN6 3.1.4.7.5), embedded BinXML that does not parse or is not
+ * one template instance of elements, or embedded BinXML outside `Event`'s own children, is
+ * resolved into its tree at once, as before, and takes `fastEvent`.
  */
 import type { Event, SourceRef } from '../../model/index.js';
+import { PROTECTED_SYSTEM_FIELDS } from '../windows/field-maps.js';
 import {
   type ChunkContext,
   K_ELEM,
   K_SUBST,
   K_TEMPLATE,
   K_TEXT,
-  scalarNode,
   type Values,
   type XElem,
   type XNode,
   type XSubst,
 } from './binxml.js';
-import { eventDataFields, eventFromParts, jsonText, leafValue, type Obj, setField, unsafeName } from './fields.js';
+import {
+  compileSystem,
+  eventDataFields,
+  eventFinish,
+  jsonText,
+  leafValue,
+  type Obj,
+  scalarLeafValue,
+  setField,
+  systemFieldsPlanned,
+  systemStart,
+  systemTime,
+  unsafeName,
+} from './fields.js';
 import { VT } from './values.js';
 
 /** One `<Data Name="key">` of a compiled EventData. */
@@ -40,32 +59,34 @@ interface DataSlot {
   /** the substitution giving the value, or undefined when the value is the constant `value` */
   sub: XSubst | undefined;
   value: unknown;
+  /** not a name setField protects: a plain assignment is what it does */
+  plain: boolean;
 }
 
-export interface TemplatePlan {
-  sys: XElem;
-  ed: XElem | undefined;
-  /** EventData compiled into slots, or undefined: resolve `ed` and walk it */
-  data: DataSlot[] | undefined;
-  ud: XElem | undefined;
-  ri: XElem | undefined;
-  ped: XElem | undefined;
+/** What a template's `Event` children are: elements, and substitutions (embedded BinXML for EventData or UserData). */
+type RootItem = XElem | XSubst;
+
+/** An element of the resolved `Event`, still unresolved: a template element and the values it takes. */
+interface Part {
+  el: XElem;
+  vals: Values;
 }
 
 /** A record that is one instance of a template with a plan, and whose values the plan can take. */
 export interface PlannedInstance {
   ctx: ChunkContext;
-  plan: TemplatePlan;
-  vals: Values;
+  /** the elements of the resolved `Event`, in order */
+  parts: Part[];
 }
 
 /** `Data` children a slot can take: none, one substitution, or one constant text. */
 function slotOf(key: string, children: readonly XNode[]): DataSlot | undefined {
-  if (children.length === 0) return { key, sub: undefined, value: '' };
+  const plain = !PROTECTED_SYSTEM_FIELDS.has(key);
+  if (children.length === 0) return { key, sub: undefined, value: '', plain };
   if (children.length !== 1) return undefined;
   const c = children[0];
-  if (c.k === K_SUBST) return { key, sub: c, value: undefined };
-  if (c.k === K_TEXT) return { key, sub: undefined, value: jsonText(leafValue(children) ?? '') };
+  if (c.k === K_SUBST) return { key, sub: c, value: undefined, plain };
+  if (c.k === K_TEXT) return { key, sub: undefined, value: jsonText(leafValue(children) ?? ''), plain };
   return undefined;
 }
 
@@ -92,115 +113,192 @@ function compileEventData(ed: XElem): DataSlot[] | undefined {
   return slots;
 }
 
-/** The plan of a template body, or null when its shape is left to the tree path. */
-function compilePlan(body: readonly XNode[]): TemplatePlan | null {
+/** The `Event` children of a template body, or null when its shape is left to the tree path. */
+function compileRoot(body: readonly XNode[]): RootItem[] | null {
   const root = body[0];
   if (root === undefined || root.k !== K_ELEM || root.name !== 'Event') return null;
-  let sys: XElem | undefined;
-  let ed: XElem | undefined;
-  let ud: XElem | undefined;
-  let ri: XElem | undefined;
-  let ped: XElem | undefined;
+  const items: RootItem[] = [];
   for (const c of root.children) {
     // a nested instance could add or remove elements: not planned
     if (c.k === K_TEMPLATE) return null;
-    if (c.k !== K_ELEM) continue;
-    if (unsafeName(c.name)) return null;
-    switch (c.name) {
-      case 'System':
-        sys ??= c;
-        break;
-      case 'EventData':
-        ed ??= c;
-        break;
-      case 'UserData':
-        ud ??= c;
-        break;
-      case 'RenderingInfo':
-        ri ??= c;
-        break;
-      case 'ProcessingErrorData':
-        ped ??= c;
-        break;
-    }
+    if (c.k === K_ELEM || c.k === K_SUBST) items.push(c);
+    // other nodes (text) resolve to no element: fastEvent passes over them
   }
-  if (!sys) return null;
-  return { sys, ed, data: ed && compileEventData(ed), ud, ri, ped };
+  return items;
+}
+
+/** The body of an embedded template instance when it is elements only (`<EventData>`...), else null. */
+function compileEmbedded(body: readonly XNode[]): XElem[] | null {
+  const out: XElem[] = [];
+  for (const n of body) {
+    if (n.k !== K_ELEM) return null;
+    out.push(n);
+  }
+  return out;
+}
+
+/** A compiled shape, cached in the chunk context per template body (or EventData element). */
+function cached<T>(ctx: ChunkContext, key: object, compile: () => T | null): T | null {
+  let v = ctx.plans.get(key) as T | null | undefined;
+  if (v === undefined) {
+    v = compile();
+    ctx.plans.set(key, v);
+  }
+  return v;
+}
+
+/** True when the plan can take every value: no arrays (elements repeat per item) and no further embedded BinXML. */
+function scalarsOnly(vals: Values): boolean {
+  const d = vals.desc;
+  for (let i = 0; i < vals.count; i++) {
+    const ty = d[i * 3];
+    if ((ty & VT.Array) !== 0 || ty === VT.BinXml) return false;
+  }
+  return true;
 }
 
 /**
  * The planned instance of a record's raw nodes (from `ChunkContext.parseRaw`), or undefined when
- * the record is not one template instance with a plan or has values the plan cannot take.
+ * the record is not one template instance with a plan or has values the plan cannot take (then
+ * the record is resolved as before, and reports its damage as before: embedded BinXML that does
+ * not parse is not planned).
  */
 export function planInstance(ctx: ChunkContext, raw: readonly XNode[]): PlannedInstance | undefined {
   if (raw.length !== 1) return undefined;
   const t = raw[0];
   if (t.k !== K_TEMPLATE) return undefined;
-  let plan = ctx.plans.get(t.body) as TemplatePlan | null | undefined;
-  if (plan === undefined) {
-    plan = compilePlan(t.body);
-    ctx.plans.set(t.body, plan);
-  }
-  if (plan === null) return undefined;
+  const items = cached(ctx, t.body, () => compileRoot(t.body));
+  if (items === null) return undefined;
   const vals = t.vals;
   const d = vals.desc;
+  const parts: Part[] = [];
+  for (const it of items) {
+    if (it.k === K_ELEM) {
+      parts.push({ el: it, vals });
+      continue;
+    }
+    // a substitution among Event's children: what resolveList makes of it
+    const i = it.i;
+    if (i >= vals.count) continue;
+    const ty = d[i * 3];
+    if ((ty & VT.Array) !== 0) return undefined;
+    if (ty !== VT.BinXml) continue; // NullType or a scalar: no element
+    const s = d[i * 3 + 1];
+    const e = d[i * 3 + 2];
+    if (e <= s) continue;
+    let inner: XNode[];
+    try {
+      inner = ctx.parseEmbedded(s, e);
+    } catch {
+      return undefined;
+    }
+    if (inner.length !== 1) return undefined;
+    const ti = inner[0];
+    if (ti.k !== K_TEMPLATE || !scalarsOnly(ti.vals)) return undefined;
+    const els = cached(ctx, ti.body, () => compileEmbedded(ti.body));
+    if (els === null) return undefined;
+    for (const el of els) parts.push({ el, vals: ti.vals });
+  }
+  // the values the elements take: no arrays, and embedded BinXML only where it was parsed above
+  // (elsewhere it would be parsed, and could fail, only when the record is resolved)
   for (let i = 0; i < vals.count; i++) {
     const ty = d[i * 3];
-    if ((ty & VT.Array) !== 0 || ty === VT.BinXml) return undefined;
+    if ((ty & VT.Array) !== 0) return undefined;
+    if (ty === VT.BinXml && !items.some((it) => it.k === K_SUBST && it.i === i)) return undefined;
   }
-  return { ctx, plan, vals };
+  return { ctx, parts };
 }
 
-function resolveOne(ctx: ChunkContext, el: XElem | undefined, vals: Values): XElem | undefined {
-  if (el === undefined) return undefined;
-  // without arrays and embedded BinXML an element resolves to exactly one element
-  return ctx.resolveWith([el], vals)[0] as XElem;
+function resolveOne(ctx: ChunkContext, part: Part | undefined): XElem | undefined {
+  if (part === undefined) return undefined;
+  // without arrays an element resolves to exactly one element
+  return ctx.resolveWith([part.el], part.vals)[0] as XElem;
 }
-
-/** scratch list for `leafValue` (read synchronously, never kept) */
-const ONE: XNode[] = [];
 
 /**
  * fastEvent's flatten walk for slots: `jsonText(dataLeaf(<Data>))` of the resolved element,
  * where a substitution resolves to no node (optional and NullType, or past the values), a
  * NullType value, or one scalar value.
  */
-function fillData(slots: readonly DataSlot[], vals: Values, f: Obj): boolean {
+function fillData(slots: readonly DataSlot[], vals: Values, f: Obj): void {
   const d = vals.desc;
   for (const s of slots) {
     const sub = s.sub;
     let v: unknown = s.value;
     if (sub !== undefined) {
       const i = sub.i;
-      if (i >= vals.count || d[i * 3] === VT.Null) v = '';
-      else {
-        ONE[0] = scalarNode(vals, i);
-        v = jsonText(leafValue(ONE) ?? '');
-      }
+      v = i >= vals.count || d[i * 3] === VT.Null ? '' : jsonText(scalarLeafValue(vals, i) ?? '');
     }
-    setField(f, s.key, v);
+    // (setField's renaming can only apply to the names it protects)
+    if (s.plain) f[s.key] = v;
+    else setField(f, s.key, v);
   }
-  ONE.length = 0;
-  return true;
 }
 
 /** The Event of a planned record: exactly `fastEvent` of its resolved tree (undefined alike). */
 export function planEvent(inst: PlannedInstance, source: SourceRef): Event | undefined {
-  const { ctx, plan, vals } = inst;
-  const sys = resolveOne(ctx, plan.sys, vals) as XElem;
-  let fill: ((f: Obj) => boolean) | undefined;
-  const slots = plan.data;
-  if (slots !== undefined) fill = (f) => fillData(slots, vals, f);
-  else {
-    const ed = resolveOne(ctx, plan.ed, vals);
-    if (ed) fill = (f) => eventDataFields(ed, f);
+  const ctx = inst.ctx;
+  // fastEvent's scan of the root's children, on the parts
+  let sys: Part | undefined;
+  let ed: Part | undefined;
+  let ud: Part | undefined;
+  let ri: Part | undefined;
+  let ped: Part | undefined;
+  for (const p of inst.parts) {
+    const name = p.el.name;
+    if (unsafeName(name)) return undefined;
+    switch (name) {
+      case 'System':
+        sys ??= p;
+        break;
+      case 'EventData':
+        ed ??= p;
+        break;
+      case 'UserData':
+        ud ??= p;
+        break;
+      case 'RenderingInfo':
+        ri ??= p;
+        break;
+      case 'ProcessingErrorData':
+        ped ??= p;
+        break;
+    }
   }
-  return eventFromParts(
-    sys,
-    fill,
-    resolveOne(ctx, plan.ud, vals),
-    resolveOne(ctx, plan.ri, vals),
-    resolveOne(ctx, plan.ped, vals),
-    source,
-  );
+  if (!sys) return undefined;
+  let f: Obj = {};
+  const sysPart = sys;
+  const kids = cached(ctx, sysPart.el, () => compileSystem(sysPart.el));
+  let ms: number | undefined;
+  const planned = kids === null ? null : systemFieldsPlanned(kids, sysPart.vals, f);
+  if (planned !== null) ms = systemTime(planned, f);
+  else {
+    // a System value is embedded BinXML: start again from the resolved System
+    f = {};
+    ms = systemStart(resolveOne(ctx, sysPart) as XElem, f);
+  }
+  if (ms === undefined) return undefined;
+  if (ed) {
+    const edPart = ed;
+    const slots = cached(ctx, edPart.el, () => compileEventData(edPart.el) ?? null);
+    if (slots !== null) fillData(slots, edPart.vals, f);
+    else if (!eventDataFields(resolveOne(ctx, edPart) as XElem, f)) return undefined;
+  }
+  return eventFinish(f, ms, resolveOne(ctx, ud), resolveOne(ctx, ri), resolveOne(ctx, ped), source);
+}
+
+/**
+ * Which parts of a planned instance's Event are filled straight from its values (for the tests'
+ * coverage counts): `System` and `EventData` (undefined when there is none) compiled, or
+ * resolved and walked.
+ */
+export function plannedShape(inst: PlannedInstance): { system: boolean; eventData: boolean | undefined } {
+  const ctx = inst.ctx;
+  const first = (name: string) => inst.parts.find((p) => p.el.name === name);
+  const sys = first('System');
+  const ed = first('EventData');
+  return {
+    system: sys !== undefined && cached(ctx, sys.el, () => compileSystem(sys.el)) !== null,
+    eventData: ed && cached(ctx, ed.el, () => compileEventData(ed.el) ?? null) !== null,
+  };
 }
