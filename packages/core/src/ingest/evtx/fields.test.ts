@@ -10,8 +10,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { test } from 'node:test';
 import { sharedData, skipUnlessData } from '../../testing/index.js';
+import type { EvtxRecord } from './chunk.js';
 import { fastEvent } from './fields.js';
-import { readEvtxBuffer } from './file.js';
+import { probeEvtxFile, readEvtxBuffer, readEvtxChunks } from './file.js';
 import { recordToEvent, recordToEventSlow } from './output.js';
 import { planEvent, plannedShape } from './plan.js';
 
@@ -104,4 +105,27 @@ test('fast Event paths (template plan, tree) equal render + normalise on a sprea
   assert.ok(c.records > 1000);
   assert.ok(c.fast >= c.records * 0.9, `only ${c.fast} of ${c.records} records took the fast path`);
   assert.ok(c.plan >= c.records * 0.75, `only ${c.plan} of ${c.records} records took a template plan`);
+});
+
+test('planned records keep their chunk: converted after the whole file is read, they give the same Events', {
+  skip: skipUnlessData('evtx/samples'),
+}, () => {
+  // a planned record reads its values from its chunk's bytes when converted, so the file reader
+  // must not reuse one buffer for every chunk
+  const f = sharedData('evtx/samples', 'evtxrs__security.evtx');
+  const { header, chunks } = probeEvtxFile(f);
+  assert.ok(chunks > 1);
+  const later: EvtxRecord[] = [];
+  readEvtxChunks(f, 'x', header, 0, chunks, {}, (_i, recs) => later.push(...recs));
+  const direct = readEvtxBuffer(readFileSync(f), 'x');
+  assert.equal(later.length, direct.length);
+  assert.ok(later.filter((r) => r.planned).length > later.length * 0.9);
+  for (let i = 0; i < later.length; i++) {
+    assert.deepStrictEqual(
+      recordToEvent(later[i], 'x'),
+      recordToEvent(direct[i], 'x'),
+      `record ${later[i].id}`,
+    );
+    assert.deepStrictEqual(later[i].nodes, direct[i].nodes, `record ${later[i].id} tree`);
+  }
 });
