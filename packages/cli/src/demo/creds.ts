@@ -11,28 +11,12 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ntHash } from '@haechi/core/creds';
-import { COMPANY, DEMO_SEED, SUPPLIER } from './scenario.js';
+import { COMPANY, DEMO_SEED, EMPLOYEES, SUPPLIER } from './scenario.js';
 
 const EMPTY_LM = 'aad3b435b51404eeaad3b435b51404ee';
 
 /** the same staff as the Windows side of the demo */
-const STAFF = [
-  'kim.minjun',
-  'lee.seoyeon',
-  'park.jihoon',
-  'choi.yuna',
-  'jung.hyunwoo',
-  'kang.soyeon',
-  'cho.donghyun',
-  'yoon.jiwoo',
-  'jang.minseo',
-  'lim.jaehyun',
-  'han.eunji',
-  'oh.sungmin',
-  'seo.hayoung',
-  'shin.taeyang',
-  'kwon.nari',
-];
+const STAFF = EMPLOYEES;
 
 interface DemoAccount {
   name: string;

@@ -28,6 +28,25 @@ export const HOSTS = {
   workstation: { name: 'WS-ENG-07', ip: '10.40.2.57', role: 'engineering workstation' },
 } as const;
 
+/** The organisation's own staff (accounts), the same on every side of the demo. */
+export const EMPLOYEES = [
+  'kim.minjun',
+  'lee.seoyeon',
+  'park.jihoon',
+  'choi.yuna',
+  'jung.hyunwoo',
+  'kang.soyeon',
+  'cho.donghyun',
+  'yoon.jiwoo',
+  'jang.minseo',
+  'lim.jaehyun',
+  'han.eunji',
+  'oh.sungmin',
+  'seo.hayoung',
+  'shin.taeyang',
+  'kwon.nari',
+];
+
 /** The supplier whose account is abused. */
 export const SUPPLIER = {
   name: 'Hanil Maintenance',

@@ -5,7 +5,16 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ATTACKER, CHANGE_WINDOW, COMPANY, DEMO_SEED, HOSTS, SUPPLIER, TIMELINE } from './scenario.js';
+import {
+  ATTACKER,
+  CHANGE_WINDOW,
+  COMPANY,
+  DEMO_SEED,
+  EMPLOYEES,
+  HOSTS,
+  SUPPLIER,
+  TIMELINE,
+} from './scenario.js';
 
 /** mulberry32: small, fast, good enough for synthetic logs. */
 export function prng(seed: number): () => number {
@@ -225,24 +234,6 @@ function failedLogon(
     },
   };
 }
-
-const EMPLOYEES = [
-  'kim.minjun',
-  'lee.seoyeon',
-  'park.jihoon',
-  'choi.yuna',
-  'jung.hyunwoo',
-  'kang.soyeon',
-  'cho.donghyun',
-  'yoon.jiwoo',
-  'jang.minseo',
-  'lim.jaehyun',
-  'han.eunji',
-  'oh.sungmin',
-  'seo.hayoung',
-  'shin.taeyang',
-  'kwon.nari',
-];
 
 /** Ordinary work: office hours in Seoul (09:00-18:00 KST = 00:00-09:00 UTC), on 2026-03-02 and -03. */
 function background(r: () => number, out: RawEvent[]): void {
