@@ -6,7 +6,7 @@
  */
 import type { Event, Finding } from '@haechi/core';
 import type { EventDetector } from '@haechi/core/analytics';
-import { loadRules, SigmaDetector } from '@haechi/core/detect/sigma';
+import { type LoadResult, loadRules, SigmaDetector } from '@haechi/core/detect/sigma';
 import type { RecordProblem } from '@haechi/core/ingest';
 import { discoverInputs, readEvents } from '@haechi/core/ingest';
 import { HUNT_PLUGINS } from './plugins/index.js';
@@ -60,9 +60,10 @@ export class HuntEngine {
 
   private constructor(private readonly spec: EngineSpec) {}
 
-  static async create(spec: EngineSpec): Promise<HuntEngine> {
+  /** `loaded`: the rules already loaded in this thread (the main thread's), to load them once */
+  static async create(spec: EngineSpec, loaded?: LoadResult): Promise<HuntEngine> {
     const engine = new HuntEngine(spec);
-    const rules = await loadRules(spec.ruleDirs, { placeholders: spec.placeholders });
+    const rules = loaded ?? loadRules(spec.ruleDirs, { placeholders: spec.placeholders });
     engine.detectors.push(new SigmaDetector(rules.rules, { logsources: rules.logsources }));
     for (const plugin of HUNT_PLUGINS) {
       if (!plugin.worker || !(plugin.name in spec.plugins)) continue;

@@ -118,14 +118,14 @@ export async function runHunt(opts: HuntOptions): Promise<HuntResult> {
   const fileDone = () => opts.onFileDone?.(++done, files.length);
 
   if (threads <= 1 || diskFiles.length <= 1) {
-    const engine = await HuntEngine.create(spec);
+    const engine = await HuntEngine.create(spec, ruleSet);
     for (const f of files) {
       await engine.processFile(f.path, out);
       fileDone();
     }
   } else {
     if (stdinFiles.length) {
-      const engine = await HuntEngine.create(spec);
+      const engine = await HuntEngine.create(spec, ruleSet);
       await engine.processFile('-', out);
       fileDone();
     }
