@@ -6,7 +6,7 @@
  */
 import type { Event, Finding } from '@haechi/core';
 import type { EventDetector } from '@haechi/core/analytics';
-import { type LoadResult, loadRules, SigmaDetector } from '@haechi/core/detect/sigma';
+import { type LoadResult, loadRules, type ParsedRuleFile, SigmaDetector } from '@haechi/core/detect/sigma';
 import type { RecordProblem } from '@haechi/core/ingest';
 import { discoverInputs, readEvents } from '@haechi/core/ingest';
 import { HUNT_PLUGINS } from './plugins/index.js';
@@ -14,6 +14,8 @@ import { HUNT_PLUGINS } from './plugins/index.js';
 export interface EngineSpec {
   ruleDirs: string[];
   placeholders: Record<string, string[]>;
+  /** the rule files, read and parsed once by the main thread */
+  parsedRules?: ParsedRuleFile[];
   strict: boolean;
   format?: string;
   carve?: boolean;
@@ -63,7 +65,8 @@ export class HuntEngine {
   /** `loaded`: the rules already loaded in this thread (the main thread's), to load them once */
   static async create(spec: EngineSpec, loaded?: LoadResult): Promise<HuntEngine> {
     const engine = new HuntEngine(spec);
-    const rules = loaded ?? loadRules(spec.ruleDirs, { placeholders: spec.placeholders });
+    const rules =
+      loaded ?? loadRules(spec.ruleDirs, { placeholders: spec.placeholders, parsed: spec.parsedRules });
     engine.detectors.push(new SigmaDetector(rules.rules, { logsources: rules.logsources }));
     for (const plugin of HUNT_PLUGINS) {
       if (!plugin.worker || !(plugin.name in spec.plugins)) continue;

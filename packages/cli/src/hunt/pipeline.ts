@@ -7,7 +7,7 @@
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { type Finding, HaechiError, type Logger, type Severity, severityRank } from '@haechi/core';
-import { loadRules } from '@haechi/core/detect/sigma';
+import { loadRules, parseRuleFiles } from '@haechi/core/detect/sigma';
 import { redactEventFields, startWorker } from '@haechi/core/util';
 import { type EngineOutput, type EngineSpec, HuntEngine, type InputStats } from './engine.js';
 import { listInputFiles } from './files.js';
@@ -72,7 +72,9 @@ export function compareFindings(a: Finding, b: Finding): number {
 export async function runHunt(opts: HuntOptions): Promise<HuntResult> {
   const started = Date.now();
   const ctx: HuntContext = { log: opts.log, config: opts.config, repoDataDir: opts.repoDataDir };
-  const ruleSet = await loadRules(opts.ruleDirs, { placeholders: opts.placeholders });
+  // parsed once here, compiled in every thread (compiled rules are closures: they cannot travel)
+  const parsedRules = parseRuleFiles(opts.ruleDirs);
+  const ruleSet = loadRules(opts.ruleDirs, { placeholders: opts.placeholders, parsed: parsedRules });
   const rules: RuleLoadSummary = {
     loaded: ruleSet.rules.length,
     rejected: ruleSet.rejected,
@@ -91,6 +93,7 @@ export async function runHunt(opts: HuntOptions): Promise<HuntResult> {
   const spec: EngineSpec = {
     ruleDirs: opts.ruleDirs,
     placeholders: opts.placeholders,
+    parsedRules,
     strict: opts.strict,
     format: opts.format,
     carve: opts.carve,

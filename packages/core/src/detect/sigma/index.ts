@@ -61,6 +61,8 @@ export {
   type LoadWarning,
   listRuleFiles,
   loadRules,
+  type ParsedRuleFile,
+  parseRuleFiles,
   type RejectedRule,
   shortPath,
 } from './loader.js';

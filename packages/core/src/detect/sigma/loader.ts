@@ -35,6 +35,8 @@ export interface LoadOptions {
   placeholders?: Readonly<Record<string, readonly string[]>>;
   /** a log source map (object or file path); the built-in one when absent */
   logsources?: LogsourceMap | string;
+  /** the files of `paths` already parsed by `parseRuleFiles` (skips reading and parsing them) */
+  parsed?: readonly ParsedRuleFile[];
 }
 
 export interface RejectedRule {
@@ -147,12 +149,52 @@ function compileFilter(doc: Record<string, unknown>, opts: CompileOptions): { ma
  * Loads every rule, filter and correlation under `paths`. Throws HaechiError('input') only when a
  * path cannot be read at all; problems with individual documents go to `rejected`.
  */
+/** One rule file read and parsed (plain data: it can be sent to worker threads). */
+export interface ParsedRuleFile {
+  file: string;
+  /** the file could not be read */
+  error?: string;
+  docs: { line?: number; doc?: unknown; error?: string; errorLine?: number }[];
+}
+
+/**
+ * Reads and parses the YAML of every rule file under `paths`. Parsing is most of the cost of
+ * loading; `hunt` does it once and hands the result to each worker (`LoadOptions.parsed`).
+ */
+export function parseRuleFiles(paths: readonly string[]): ParsedRuleFile[] {
+  const out: ParsedRuleFile[] = [];
+  for (const file of listRuleFiles(paths)) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (e) {
+      out.push({ file, error: `cannot read file: ${(e as Error).message}`, docs: [] });
+      continue;
+    }
+    const lc = new LineCounter();
+    // an empty file gives an empty stream (an empty array)
+    const docs = Array.from(parseAllDocuments(text, { lineCounter: lc, uniqueKeys: true }));
+    out.push({
+      file,
+      docs: docs.map((d) => {
+        const start = d.contents?.range?.[0] ?? d.range?.[0];
+        const line = start !== undefined ? lc.linePos(start).line : undefined;
+        if (d.errors.length > 0) {
+          const err = d.errors[0];
+          return { line, error: err.message.split('\n')[0], errorLine: err.linePos?.[0]?.line };
+        }
+        return { line, doc: d.toJS({ maxAliasCount: 1000 }) as unknown };
+      }),
+    });
+  }
+  return out;
+}
+
 export function loadRules(paths: readonly string[], opts: LoadOptions = {}): LoadResult {
   const logsources =
     typeof opts.logsources === 'string' || opts.logsources === undefined
       ? loadLogsourceMap(opts.logsources)
       : opts.logsources;
-  const files = listRuleFiles(paths);
   const rules: SigmaRule[] = [];
   const rejected: RejectedRule[] = [];
   const warnings: LoadWarning[] = [];
@@ -162,35 +204,25 @@ export function loadRules(paths: readonly string[], opts: LoadOptions = {}): Loa
   const byName = new Map<string, SigmaRule>();
   let documents = 0;
 
-  for (const file of files) {
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (e) {
-      rejected.push({ file, reason: `cannot read file: ${(e as Error).message}` });
+  const parsedFiles = opts.parsed ?? parseRuleFiles(paths);
+  for (const parsed of parsedFiles) {
+    const file = parsed.file;
+    if (parsed.error !== undefined) {
+      rejected.push({ file, reason: parsed.error });
       continue;
     }
-    const lc = new LineCounter();
-    const docs = parseAllDocuments(text, { lineCounter: lc, uniqueKeys: true });
-    // an empty file gives an empty stream (an empty array)
-    const list = Array.from(docs);
-    for (const d of list) {
-      const start = d.contents?.range?.[0] ?? d.range?.[0];
-      const line = start !== undefined ? lc.linePos(start).line : undefined;
-      if (d.errors.length > 0) {
+    const multi = parsed.docs.length > 1;
+    for (const d of parsed.docs) {
+      const line = d.line;
+      if (d.error !== undefined) {
         documents++;
-        const err = d.errors[0];
-        rejected.push({
-          file,
-          line: err.linePos?.[0]?.line ?? line,
-          reason: `invalid YAML: ${err.message.split('\n')[0]}`,
-        });
+        rejected.push({ file, line: d.errorLine ?? line, reason: `invalid YAML: ${d.error}` });
         continue;
       }
-      const doc = d.toJS({ maxAliasCount: 1000 }) as unknown;
+      const doc = d.doc;
       if (doc === null || doc === undefined) continue;
       documents++;
-      const where = { file, line: list.length > 1 ? line : undefined };
+      const where = { file, line: multi ? line : undefined };
       if (typeof doc !== 'object' || Array.isArray(doc)) {
         rejected.push({ ...where, reason: 'document is not a map' });
         continue;
@@ -333,7 +365,7 @@ export function loadRules(paths: readonly string[], opts: LoadOptions = {}): Loa
     rejected.push(...built.rejected);
   }
 
-  return { rules, filters, correlator, rejected, warnings, logsources, files: files.length, documents };
+  return { rules, filters, correlator, rejected, warnings, logsources, files: parsedFiles.length, documents };
 }
 
 /** `file` relative to `base` when inside it, for short messages. */
