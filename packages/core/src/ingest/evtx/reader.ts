@@ -4,6 +4,7 @@
  * chunk as they arrive.
  */
 import { availableParallelism } from 'node:os';
+import { isMainThread } from 'node:worker_threads';
 import { HaechiError } from '../../errors.js';
 import type { Event } from '../../model/index.js';
 import type { FormatReader, InputSource, ReadOptions, RecordProblem } from '../types.js';
@@ -24,13 +25,18 @@ const PARALLEL_MIN_CHUNKS = 1024;
 
 export interface EvtxFileOptions {
   carve?: boolean;
-  /** worker threads for large files; 1 reads on the calling thread. Default: available cores, at most 8. */
+  /** worker threads for large files; 1 reads on the calling thread. Default: `defaultThreads()`. */
   threads?: number;
   onProblem?: (p: RecordProblem) => void;
   signal?: AbortSignal;
 }
 
+/**
+ * Cores, at most 8; but 1 inside a worker thread (a hunt worker reading one file among many):
+ * pools of workers inside workers only fight over the same cores.
+ */
 export function defaultThreads(): number {
+  if (!isMainThread) return 1;
   return Math.max(1, Math.min(8, availableParallelism()));
 }
 
