@@ -133,6 +133,14 @@ test('usage and input errors: exit 2 and 3 with a message naming the problem', (
   assert.equal(level.code, 2);
   const threads = runCli(['hunt', data, '--threads', 'x', '--no-progress']);
   assert.equal(threads.code, 2);
+  const format = runCli(['hunt', data, '--format', 'bogus', '--no-progress']);
+  assert.equal(format.code, 2);
+  assert.match(format.stderr, /unknown format "bogus"; known formats: evtx, /);
+  // a database that cannot be opened stops the hunt before any work, naming the file
+  const db = runCli(['hunt', data, '--db', join(dir, 'no-such-dir', 'f.db'), '--no-progress']);
+  assert.equal(db.code, 3);
+  assert.match(db.stderr, /no-such-dir\/f\.db: cannot open the database/);
+  assert.equal(db.stdout, '');
   const tz = runCli(['hunt', data, '--timezone', 'Mars', '--no-progress']);
   assert.equal(tz.code, 2);
   assert.match(tz.stderr, /--timezone 'Mars' is not UTC or an offset/);

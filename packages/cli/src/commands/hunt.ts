@@ -3,8 +3,8 @@
  */
 import { createWriteStream } from 'node:fs';
 import { HaechiError, isSeverity, type Severity, severityRank } from '@haechi/core';
-import { parseUtcOffset } from '@haechi/core/ingest';
-import { openSqliteStore } from '@haechi/store';
+import { parseUtcOffset, requireFormat } from '@haechi/core/ingest';
+import { openSqliteStore, type SqliteStore } from '@haechi/store';
 import { SingleBar } from 'cli-progress';
 import { type Command, Option } from 'commander';
 import { loadConfig } from '../config.js';
@@ -130,6 +130,7 @@ export async function huntCommand(paths: string[], flags: HuntFlags): Promise<nu
   const to = flags.to !== undefined ? parseTimeFlag(flags.to, '--to') : undefined;
   if (from !== undefined && to !== undefined && from > to)
     throw new HaechiError('usage', '--from is after --to');
+  if (flags.format !== undefined) requireFormat(flags.format);
   if (flags.timezone !== undefined && parseUtcOffset(flags.timezone) === undefined) {
     throw new HaechiError('usage', `--timezone '${flags.timezone}' is not UTC or an offset such as +09:00`, {
       field: '--timezone',
@@ -145,6 +146,9 @@ export async function huntCommand(paths: string[], flags: HuntFlags): Promise<nu
   ];
   if (ruleDirs.length === 0)
     throw new HaechiError('usage', 'no rules: give --rules DIR or drop --no-default-rules');
+
+  // opened before the hunt, so a bad --db stops it before any work is done
+  const store = flags.db ? openSqliteStore(flags.db) : undefined;
 
   const showProgress = flags.progress !== false && process.stderr.isTTY === true;
   const bar = showProgress
@@ -182,11 +186,16 @@ export async function huntCommand(paths: string[], flags: HuntFlags): Promise<nu
       }
       bar.update(done);
     },
-  }).finally(() => {
-    if (barStarted) bar?.stop();
-  });
+  })
+    .finally(() => {
+      if (barStarted) bar?.stop();
+    })
+    .catch((err: unknown) => {
+      store?.close();
+      throw err;
+    });
 
-  if (flags.db) storeRun(flags.db, paths, result);
+  if (store) storeRun(store, paths, result);
   await writeOutputs(result, flags);
 
   const eventsRead = result.inputs.reduce((n, i) => n + i.events, 0);
@@ -195,8 +204,7 @@ export async function huntCommand(paths: string[], flags: HuntFlags): Promise<nu
   return 0;
 }
 
-function storeRun(file: string, paths: string[], r: HuntResult): void {
-  const store = openSqliteStore(file);
+function storeRun(store: SqliteStore, paths: string[], r: HuntResult): void {
   try {
     const id = `hunt-${new Date().toISOString()}`;
     store.beginRun({ id, started: Date.now() - r.durationMs, command: 'hunt', inputs: paths });
