@@ -4,23 +4,11 @@
  * of provenance records instead of a million objects).
  */
 
-import type { Indicator, IndicatorType, Tlp } from '../../intel/index.js';
+import { INDICATOR_TYPES, type Indicator, type IndicatorType, type Tlp } from '../../intel/index.js';
 import type { ActorEvidence } from '../../model/index.js';
 
-export const TYPE_CODES: readonly IndicatorType[] = [
-  'ipv4',
-  'ipv6',
-  'cidr4',
-  'cidr6',
-  'domain',
-  'url',
-  'md5',
-  'sha1',
-  'sha256',
-  'sha512',
-  'email',
-  'filename',
-];
+/** indicator types by their numeric code (the position in intel's INDICATOR_TYPES) */
+export const TYPE_CODES: readonly IndicatorType[] = INDICATOR_TYPES;
 
 export interface IocMeta {
   source: string;

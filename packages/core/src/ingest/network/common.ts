@@ -113,3 +113,25 @@ export function logNameOf(uri: string): string {
   const base = uri.split(/[\\/!]/).pop() ?? uri;
   return base.split('.')[0] ?? base;
 }
+
+/**
+ * One JSON-lines record as an object; a line that is not a JSON object is reported (file, line)
+ * and gives undefined, so the caller skips it.
+ */
+export function parseJsonObjectLine(
+  line: string,
+  lineNo: number,
+  file: string,
+  opts: ReadOptions,
+): Record<string, unknown> | undefined {
+  try {
+    const parsed: unknown = JSON.parse(line);
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+      throw new Error('not a JSON object');
+    }
+    return parsed as Record<string, unknown>;
+  } catch (err) {
+    report(opts, { file, line: lineNo, level: 'error', reason: `invalid JSON: ${(err as Error).message}` });
+    return undefined;
+  }
+}

@@ -6,7 +6,14 @@
  */
 import type { Event } from '../../model/index.js';
 import type { FormatReader, InputSource, ReadOptions } from '../types.js';
-import { DEFAULT_BATCH, flattenInto, lineChunks, parseIsoTime, report } from './common.js';
+import {
+  DEFAULT_BATCH,
+  flattenInto,
+  lineChunks,
+  parseIsoTime,
+  parseJsonObjectLine,
+  report,
+} from './common.js';
 
 export const eveReader: FormatReader = {
   name: 'eve',
@@ -27,22 +34,8 @@ export const eveReader: FormatReader = {
         const line = lines[li]!;
         const lineNo = first + li;
         if (line.length === 0 || /^\s*$/.test(line)) continue;
-        let obj: Record<string, unknown>;
-        try {
-          const parsed: unknown = JSON.parse(line);
-          if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-            throw new Error('not a JSON object');
-          }
-          obj = parsed as Record<string, unknown>;
-        } catch (err) {
-          report(opts, {
-            file,
-            line: lineNo,
-            level: 'error',
-            reason: `invalid JSON: ${(err as Error).message}`,
-          });
-          continue;
-        }
+        const obj = parseJsonObjectLine(line, lineNo, file, opts);
+        if (!obj) continue;
         const ts = obj.timestamp;
         const time = typeof ts === 'string' ? parseIsoTime(ts) : Number.NaN;
         if (!Number.isFinite(time)) {

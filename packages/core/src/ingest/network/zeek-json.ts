@@ -15,6 +15,7 @@ import {
   lineChunks,
   logNameOf,
   parseIsoTime,
+  parseJsonObjectLine,
   RELATIVE_TIME_LIMIT_S,
   report,
 } from './common.js';
@@ -129,22 +130,8 @@ export const zeekJsonReader: FormatReader = {
         const line = lines[li]!;
         const lineNo = first + li;
         if (line.length === 0 || /^\s*$/.test(line)) continue;
-        let obj: Record<string, unknown>;
-        try {
-          const parsed: unknown = JSON.parse(line);
-          if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-            throw new Error('not a JSON object');
-          }
-          obj = parsed as Record<string, unknown>;
-        } catch (err) {
-          report(opts, {
-            file,
-            line: lineNo,
-            level: 'error',
-            reason: `invalid JSON: ${(err as Error).message}`,
-          });
-          continue;
-        }
+        const obj = parseJsonObjectLine(line, lineNo, file, opts);
+        if (!obj) continue;
         let fields: Record<string, unknown> = obj;
         if (hasNested(obj)) {
           fields = {};
