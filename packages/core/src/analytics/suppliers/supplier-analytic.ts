@@ -414,27 +414,7 @@ export class SupplierAnalytic implements Analytic {
 
   finish(): Finding[] {
     const aggs = new Map<string, Agg>();
-    const add = (
-      rule: string,
-      title: string,
-      severity: Severity,
-      a: {
-        time: number;
-        account: string;
-        user: string;
-        supplier: CompiledSupplier;
-        host?: string;
-        ip?: string;
-        ref: SourceRef;
-      },
-      opts: {
-        attack: string[];
-        reasons?: string[];
-        failed?: boolean;
-        sub?: string;
-        details?: Record<string, unknown>;
-      },
-    ) => {
+    const add: AddFn = (rule, title, severity, a, opts) => {
       const key = `${rule}\0${a.supplier.name}\0${a.account}\0${a.host ?? ''}\0${opts.sub ?? ''}`;
       let g = aggs.get(key);
       if (!g) {

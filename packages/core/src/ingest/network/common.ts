@@ -97,6 +97,28 @@ export function parseIsoTime(s: string): number {
 /** Before 1980: the log was written with times relative to the start of the capture. */
 export const RELATIVE_TIME_LIMIT_S = 315_532_800;
 
+/**
+ * Zeek's `ts` (epoch seconds) as epoch ms. Relative times (before 1980: logs written from the
+ * start of a capture) are placed after `settings.baseTime`, with one warning per input.
+ */
+export function zeekSecondsToMs(
+  ts: number,
+  ctx: { file: string; line: number; base: number; opts: ReadOptions; warned: { relative: boolean } },
+): number {
+  if (ts >= RELATIVE_TIME_LIMIT_S) return Math.round(ts * 1000);
+  if (!ctx.warned.relative) {
+    ctx.warned.relative = true;
+    report(ctx.opts, {
+      file: ctx.file,
+      line: ctx.line,
+      field: 'ts',
+      level: 'warning',
+      reason: `timestamps are relative to the capture start (ts=${ts}); placed after settings.baseTime (${new Date(ctx.base).toISOString()})`,
+    });
+  }
+  return ctx.base + Math.round(ts * 1000);
+}
+
 /** `settings.baseTime` (epoch ms or an ISO string) shifts relative timestamps; 0 otherwise. */
 export function baseTimeOf(opts: ReadOptions): number {
   const b = opts.settings?.baseTime;

@@ -16,8 +16,8 @@ import {
   logNameOf,
   parseIsoTime,
   parseJsonObjectLine,
-  RELATIVE_TIME_LIMIT_S,
   report,
+  zeekSecondsToMs,
 } from './common.js';
 
 /** Zeek log streams recognised by their fields, for files whose name says nothing (`ORIGINALdns.log`). */
@@ -122,7 +122,7 @@ export const zeekJsonReader: FormatReader = {
     const fileName = logNameOf(file);
     const filePath = KNOWN_ZEEK_LOGS.has(fileName) ? fileName : undefined;
     const base = baseTimeOf(opts);
-    let warnedRelative = false;
+    const warned = { relative: false };
     let warnedNoTs = false;
     let batch: Event[] = [];
     for await (const { lines, first } of lineChunks(input.open())) {
@@ -142,20 +142,8 @@ export const zeekJsonReader: FormatReader = {
         if (typeof ts === 'number') {
           if (ts > 1e11) {
             time = Math.round(ts); // already milliseconds (some shippers)
-          } else if (ts < RELATIVE_TIME_LIMIT_S) {
-            if (!warnedRelative) {
-              warnedRelative = true;
-              report(opts, {
-                file,
-                line: lineNo,
-                field: 'ts',
-                level: 'warning',
-                reason: `timestamps are relative to the capture start (ts=${ts}); placed after settings.baseTime (${new Date(base).toISOString()})`,
-              });
-            }
-            time = base + Math.round(ts * 1000);
           } else {
-            time = Math.round(ts * 1000);
+            time = zeekSecondsToMs(ts, { file, line: lineNo, base, opts, warned });
           }
         } else if (typeof ts === 'string') {
           time = parseIsoTime(ts);

@@ -13,7 +13,7 @@
  */
 import type { Event } from '../../model/index.js';
 import type { FormatReader, InputSource, ReadOptions } from '../types.js';
-import { baseTimeOf, DEFAULT_BATCH, lineChunks, logNameOf, RELATIVE_TIME_LIMIT_S, report } from './common.js';
+import { baseTimeOf, DEFAULT_BATCH, lineChunks, logNameOf, report, zeekSecondsToMs } from './common.js';
 
 type Convert = (raw: string) => unknown;
 const INVALID = Symbol('invalid');
@@ -160,7 +160,7 @@ export const zeekTsvReader: FormatReader = {
     const base = baseTimeOf(opts);
     let h = freshHeader();
     let kind = `zeek.${fallbackPath}`;
-    let warnedRelative = false;
+    const warned = { relative: false };
     let warnedNoHeader = false;
     let closed = false;
     let batch: Event[] = [];
@@ -319,21 +319,7 @@ export const zeekTsvReader: FormatReader = {
         let time: number;
         const ts = h.tsIndex >= 0 ? fields.ts : undefined;
         if (typeof ts === 'number') {
-          if (ts < RELATIVE_TIME_LIMIT_S) {
-            if (!warnedRelative) {
-              warnedRelative = true;
-              report(opts, {
-                file,
-                line: lineNo,
-                field: 'ts',
-                level: 'warning',
-                reason: `timestamps are relative to the capture start (ts=${ts}); placed after settings.baseTime (${new Date(base).toISOString()})`,
-              });
-            }
-            time = base + Math.round(ts * 1000);
-          } else {
-            time = Math.round(ts * 1000);
-          }
+          time = zeekSecondsToMs(ts, { file, line: lineNo, base, opts, warned });
         } else if (h.tsIndex >= 0) {
           report(opts, {
             file,
