@@ -123,7 +123,6 @@ export class ChunkContext {
   readonly names = new Map<number, string>();
   readonly templates = new Map<number, TemplateDef | null>();
   /** compiled Event plans (`plan.ts`) per template body or element; null: none */
-  readonly plans = new Map<object, unknown>();
   /** record-scoped nesting budget (embedded BinXML can nest template instances) */
   depth = 0;
   /** set when a record names a template offset that does not hold a template definition */
@@ -408,7 +407,8 @@ export class ChunkContext {
     try {
       const body: XNode[] = [];
       this.parseFragment(start, stop, body);
-      def = { body };
+      // GUID and data size: the template's identity, checked by comparing the bodies
+      def = { body: sharedBody(latin1Slice.call(this.buf, o + 4, o + 24) as string, body) };
     } catch {
       def = null;
     }
@@ -450,6 +450,90 @@ export class ChunkContext {
     this.parseFragment(p, end, raw);
     return raw;
   }
+}
+
+const latin1Slice = (Buffer.prototype as unknown as { latin1Slice: (s: number, e: number) => string })
+  .latin1Slice;
+
+/**
+ * One body per template across chunks. Every chunk carries its own copy of the templates it uses
+ * (chunks are self-contained), so the same template is parsed again in each; handing out the
+ * first copy of an identical body lets what is compiled per template body (the Event plans of
+ * `plan.ts` and `program.ts`, keyed by its nodes) be made once per template instead of once per
+ * chunk. Bodies are compared node by node (names, texts, substitution indexes and types), so a
+ * GUID reused for another body gets its own. A body holding a nested template instance carries
+ * values of its chunk and is never shared. Bounded: the registry is emptied when full.
+ */
+const BODIES = new Map<string, XNode[][]>();
+const MAX_BODIES = 4096;
+let bodyCount = 0;
+
+function sharedBody(id: string, body: XNode[]): XNode[] {
+  let list = BODIES.get(id);
+  if (list !== undefined) for (const b of list) if (sameNodes(b, body)) return b;
+  if (!shareable(body)) return body;
+  if (bodyCount >= MAX_BODIES) {
+    BODIES.clear();
+    bodyCount = 0;
+    list = undefined;
+  }
+  if (list === undefined) BODIES.set(id, (list = []));
+  list.push(body);
+  bodyCount++;
+  return body;
+}
+
+/** No node that belongs to its chunk (a template instance with its values, a value). */
+function shareable(nodes: readonly XNode[]): boolean {
+  for (const n of nodes) {
+    if (n.k === K_TEMPLATE || n.k === K_VALUE) return false;
+    if (n.k === K_ELEM) {
+      for (const a of n.attrs) if (!shareable(a.value)) return false;
+      if (!shareable(n.children)) return false;
+    }
+  }
+  return true;
+}
+
+function sameNodes(a: readonly XNode[], b: readonly XNode[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x.k !== y.k) return false;
+    switch (x.k) {
+      case K_ELEM: {
+        const e = y as XElem;
+        if (x.name !== e.name || x.attrs.length !== e.attrs.length) return false;
+        for (let j = 0; j < x.attrs.length; j++)
+          if (x.attrs[j].name !== e.attrs[j].name || !sameNodes(x.attrs[j].value, e.attrs[j].value))
+            return false;
+        if (!sameNodes(x.children, e.children)) return false;
+        break;
+      }
+      case K_TEXT:
+      case K_CDATA:
+        if (x.s !== (y as XText | XCData).s) return false;
+        break;
+      case K_SUBST: {
+        const z = y as XSubst;
+        if (x.i !== z.i || x.optional !== z.optional || x.t !== z.t) return false;
+        break;
+      }
+      case K_CHARREF:
+        if (x.c !== (y as XCharRef).c) return false;
+        break;
+      case K_ENTITY:
+        if (x.n !== (y as XEntity).n) return false;
+        break;
+      case K_PI:
+        if (x.target !== (y as XPI).target || x.data !== (y as XPI).data) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
 }
 
 /**

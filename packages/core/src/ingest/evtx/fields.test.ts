@@ -14,7 +14,7 @@ import type { EvtxRecord } from './chunk.js';
 import { fastEvent } from './fields.js';
 import { probeEvtxFile, readEvtxBuffer, readEvtxChunks } from './file.js';
 import { recordToEvent, recordToEventSlow } from './output.js';
-import { planEvent, plannedShape } from './plan.js';
+import { planEvent, plannedShape, programEvent } from './plan.js';
 
 function evtxFiles(dir: string): string[] {
   const out: string[] = [];
@@ -37,6 +37,8 @@ interface Counts {
   /** of those: with System filled from the values (no tree), with EventData filled from them */
   system: number;
   eventData: number;
+  /** records whose Event a record program made (`program.ts`) */
+  program: number;
 }
 
 /**
@@ -45,7 +47,7 @@ interface Counts {
  * undefined alike).
  */
 function compare(files: string[], base: string): Counts {
-  const c: Counts = { records: 0, fast: 0, planned: 0, plan: 0, system: 0, eventData: 0 };
+  const c: Counts = { records: 0, fast: 0, planned: 0, plan: 0, system: 0, eventData: 0, program: 0 };
   for (const f of files) {
     const uri = relative(base, f);
     const recs = readEvtxBuffer(readFileSync(f), uri, { carve: true });
@@ -55,6 +57,18 @@ function compare(files: string[], base: string): Counts {
       const where = `${uri} record ${r.id} (offset ${r.offset})`;
       // the plan first: before anything asks for the record's tree
       const planned = r.planned && planEvent(r.planned, source);
+      if (r.planned) {
+        // the record's program (where it has one) against the plan's general steps
+        const general = planEvent(r.planned, source, false);
+        const program = programEvent(r.planned, source);
+        if (program) {
+          c.program++;
+          assert.deepStrictEqual(program, general, `${where}: program vs plan`);
+          // same keys in the same order: JSON output and stored events are byte for byte alike
+          assert.deepStrictEqual(Object.keys(program.fields), Object.keys(general?.fields ?? {}), where);
+        }
+        assert.deepStrictEqual(planned, general, `${where}: plan with and without programs`);
+      }
       const got = recordToEvent(r, uri);
       const want = recordToEventSlow(r, uri);
       assert.deepStrictEqual(got, want, where);
@@ -82,7 +96,7 @@ test('fast Event paths (template plan, tree) equal render + normalise on every s
   const dir = sharedData('evtx/samples');
   const c = compare(evtxFiles(dir), dir);
   console.log(
-    `samples: ${c.records} records compared, ${c.fast} on the fast path, ${c.plan} by a template plan (${c.planned} planned instances; System from the values in ${c.system}, EventData in ${c.eventData})`,
+    `samples: ${c.records} records compared, ${c.fast} on the fast path, ${c.plan} by a template plan (${c.planned} planned instances; System from the values in ${c.system}, EventData in ${c.eventData}; ${c.program} by a record program)`,
   );
   assert.ok(c.records > 10000);
   assert.ok(c.fast >= c.records * 0.95, `only ${c.fast} of ${c.records} records took the fast path`);
@@ -90,6 +104,7 @@ test('fast Event paths (template plan, tree) equal render + normalise on every s
   // the compiled parts, not only the resolve-and-walk fallbacks, are what the comparison covers
   assert.ok(c.system >= c.plan * 0.9, `System compiled for only ${c.system} of ${c.plan} planned records`);
   assert.ok(c.eventData >= c.plan * 0.5, `EventData compiled for only ${c.eventData} of ${c.plan}`);
+  assert.ok(c.program >= c.plan * 0.9, `a record program made only ${c.program} of ${c.plan} planned Events`);
 });
 
 test('fast Event paths (template plan, tree) equal render + normalise on a spread of ATT&CK samples', {
@@ -100,7 +115,7 @@ test('fast Event paths (template plan, tree) equal render + normalise on a sprea
   const files = evtxFiles(dir).filter((_f, i) => i % 3 === 0);
   const c = compare(files, dir);
   console.log(
-    `attack samples: ${files.length} files, ${c.records} records compared, ${c.fast} on the fast path, ${c.plan} by a template plan (${c.planned} planned instances; System from the values in ${c.system}, EventData in ${c.eventData})`,
+    `attack samples: ${files.length} files, ${c.records} records compared, ${c.fast} on the fast path, ${c.plan} by a template plan (${c.planned} planned instances; System from the values in ${c.system}, EventData in ${c.eventData}; ${c.program} by a record program)`,
   );
   assert.ok(c.records > 1000);
   assert.ok(c.fast >= c.records * 0.9, `only ${c.fast} of ${c.records} records took the fast path`);

@@ -122,7 +122,7 @@ let isoSec = Number.NaN;
 let isoPrefix = '';
 
 /** `new Date(ms).toISOString()` for years 0-9999, without the runtime call for every record. */
-function isoMs(ms: number): string {
+export function isoMs(ms: number): string {
   if (!Number.isInteger(ms)) return new Date(ms).toISOString();
   const sec = Math.floor(ms / 1000);
   if (sec !== isoSec) {
@@ -157,7 +157,7 @@ function fileTimeValueMs(nodes: readonly XNode[]): number | undefined {
 
 const NUMERIC_RE = /^\s*-?\d+\s*$/;
 
-function keywordsHex(n: number): string {
+export function keywordsHex(n: number): string {
   if (!Number.isFinite(n)) return String(n);
   let b = BigInt(Math.trunc(n));
   if (b < 0n) b += 1n << 64n;

@@ -44,6 +44,7 @@ import {
   jsonText,
   leafValue,
   type Obj,
+  type SysChild,
   scalarLeafValue,
   setField,
   systemFieldsPlanned,
@@ -51,6 +52,7 @@ import {
   systemTime,
   unsafeName,
 } from './fields.js';
+import { compileProgram, findProgram, type Program, programsOf, runProgram } from './program.js';
 import { VT } from './values.js';
 
 /** One `<Data Name="key">` of a compiled EventData. */
@@ -137,12 +139,18 @@ function compileEmbedded(body: readonly XNode[]): XElem[] | null {
   return out;
 }
 
-/** A compiled shape, cached in the chunk context per template body (or EventData element). */
-function cached<T>(ctx: ChunkContext, key: object, compile: () => T | null): T | null {
-  let v = ctx.plans.get(key) as T | null | undefined;
+/**
+ * Compiled shapes per template body (or element of one). Template bodies are shared by the chunks
+ * that carry the same template (`sharedBody` in binxml.ts), so a shape is compiled once per
+ * template; held weakly, it goes with its body.
+ */
+const PLANS = new WeakMap<object, unknown>();
+
+function cached<T>(key: object, compile: () => T | null): T | null {
+  let v = PLANS.get(key) as T | null | undefined;
   if (v === undefined) {
     v = compile();
-    ctx.plans.set(key, v);
+    PLANS.set(key, v);
   }
   return v;
 }
@@ -167,7 +175,7 @@ export function planInstance(ctx: ChunkContext, raw: readonly XNode[]): PlannedI
   if (raw.length !== 1) return undefined;
   const t = raw[0];
   if (t.k !== K_TEMPLATE) return undefined;
-  const items = cached(ctx, t.body, () => compileRoot(t.body));
+  const items = cached(t.body, () => compileRoot(t.body));
   if (items === null) return undefined;
   const vals = t.vals;
   const d = vals.desc;
@@ -195,7 +203,7 @@ export function planInstance(ctx: ChunkContext, raw: readonly XNode[]): PlannedI
     if (inner.length !== 1) return undefined;
     const ti = inner[0];
     if (ti.k !== K_TEMPLATE || !scalarsOnly(ti.vals)) return undefined;
-    const els = cached(ctx, ti.body, () => compileEmbedded(ti.body));
+    const els = cached(ti.body, () => compileEmbedded(ti.body));
     if (els === null) return undefined;
     for (const el of els) parts.push({ el, vals: ti.vals });
   }
@@ -235,8 +243,12 @@ function fillData(slots: readonly DataSlot[], vals: Values, f: Obj): void {
   }
 }
 
-/** The Event of a planned record: exactly `fastEvent` of its resolved tree (undefined alike). */
-export function planEvent(inst: PlannedInstance, source: SourceRef): Event | undefined {
+/**
+ * The Event of a planned record: exactly `fastEvent` of its resolved tree (undefined alike), by
+ * the record's program (`program.ts`) where it has one and it takes the record, else by the plan's
+ * general steps (`programs: false` skips the programs, for comparisons).
+ */
+export function planEvent(inst: PlannedInstance, source: SourceRef, programs = true): Event | undefined {
   const ctx = inst.ctx;
   // fastEvent's scan of the root's children, on the parts
   let sys: Part | undefined;
@@ -266,9 +278,13 @@ export function planEvent(inst: PlannedInstance, source: SourceRef): Event | und
     }
   }
   if (!sys) return undefined;
-  let f: Obj = {};
   const sysPart = sys;
-  const kids = cached(ctx, sysPart.el, () => compileSystem(sysPart.el));
+  const kids = cached(sysPart.el, () => compileSystem(sysPart.el));
+  if (programs && kids !== null && !ud && !ri && !ped) {
+    const ev = byProgram(ctx, sysPart, kids, ed, source);
+    if (ev !== undefined) return ev;
+  }
+  let f: Obj = {};
   let ms: number | undefined;
   const planned = kids === null ? null : systemFieldsPlanned(kids, sysPart.vals, f);
   if (planned !== null) ms = systemTime(planned, f);
@@ -280,11 +296,49 @@ export function planEvent(inst: PlannedInstance, source: SourceRef): Event | und
   if (ms === undefined) return undefined;
   if (ed) {
     const edPart = ed;
-    const slots = cached(ctx, edPart.el, () => compileEventData(edPart.el) ?? null);
+    const slots = cached(edPart.el, () => compileEventData(edPart.el) ?? null);
     if (slots !== null) fillData(slots, edPart.vals, f);
     else if (!eventDataFields(resolveOne(ctx, edPart) as XElem, f)) return undefined;
   }
   return eventFinish(f, ms, resolveOne(ctx, ud), resolveOne(ctx, ri), resolveOne(ctx, ped), source);
+}
+
+/** most value signatures a template gets programs for (the rest take the general steps) */
+const MAX_PROGRAMS = 32;
+
+/** The Event by the record's program (made on first use), or undefined: take the general steps. */
+function byProgram(
+  ctx: ChunkContext,
+  sys: Part,
+  kids: readonly SysChild[],
+  ed: Part | undefined,
+  source: SourceRef,
+): Event | undefined {
+  let slots: DataSlot[] | undefined;
+  if (ed) {
+    const edPart = ed;
+    const s = cached(edPart.el, () => compileEventData(edPart.el) ?? null);
+    if (s === null) return undefined;
+    slots = s;
+  }
+  const list = programsOf(ed?.el ?? sys.el);
+  let prog: Program | undefined = findProgram(list, sys.el, ed?.el, sys.vals, ed?.vals);
+  if (prog === undefined) {
+    if (list.length >= MAX_PROGRAMS) return undefined;
+    prog = compileProgram(sys.el, ed?.el, kids, sys.vals, slots, ed?.vals);
+    list.push(prog);
+  }
+  return runProgram(ctx, prog, sys.vals, ed?.vals, source);
+}
+
+/** The Event of a planned record by its program alone (undefined: none, or it gives up), for tests. */
+export function programEvent(inst: PlannedInstance, source: SourceRef): Event | undefined {
+  const first = (name: string) => inst.parts.find((p) => p.el.name === name);
+  const sys = first('System');
+  if (!sys || first('UserData') || first('RenderingInfo') || first('ProcessingErrorData')) return undefined;
+  if (inst.parts.some((p) => unsafeName(p.el.name))) return undefined;
+  const kids = cached(sys.el, () => compileSystem(sys.el));
+  return kids === null ? undefined : byProgram(inst.ctx, sys, kids, first('EventData'), source);
 }
 
 /**
@@ -293,12 +347,11 @@ export function planEvent(inst: PlannedInstance, source: SourceRef): Event | und
  * resolved and walked.
  */
 export function plannedShape(inst: PlannedInstance): { system: boolean; eventData: boolean | undefined } {
-  const ctx = inst.ctx;
   const first = (name: string) => inst.parts.find((p) => p.el.name === name);
   const sys = first('System');
   const ed = first('EventData');
   return {
-    system: sys !== undefined && cached(ctx, sys.el, () => compileSystem(sys.el)) !== null,
-    eventData: ed && cached(ctx, ed.el, () => compileEventData(ed.el) ?? null) !== null,
+    system: sys !== undefined && cached(sys.el, () => compileSystem(sys.el)) !== null,
+    eventData: ed && cached(ed.el, () => compileEventData(ed.el) ?? null) !== null,
   };
 }
