@@ -80,6 +80,11 @@ export interface Values {
   /** per value: type, start and end offsets in `buf`, flattened (3 numbers per value) */
   desc: number[];
   count: number;
+  /** a hash of the count and the types (the record's value signature, for `program.ts`) */
+  sig: number;
+  /** how many values are arrays (type | 0x80) and embedded BinXML (0x21) */
+  arrays: number;
+  binxml: number;
 }
 
 export class BinXmlError extends Error {
@@ -378,15 +383,22 @@ export class ChunkContext {
     // Plain arrays of small integers: cheaper to allocate than typed arrays for a few values.
     const desc: number[] = new Array(n * 3);
     let q = p + n * 4;
+    let sig = n;
+    let arrays = 0;
+    let binxml = 0;
     for (let i = 0; i < n; i++) {
       const size = b[p + i * 4] | (b[p + i * 4 + 1] << 8);
-      desc[i * 3] = b[p + i * 4 + 2];
+      const t = b[p + i * 4 + 2];
+      desc[i * 3] = t;
       desc[i * 3 + 1] = q;
       q += size;
       desc[i * 3 + 2] = q;
+      sig = (Math.imul(sig, 31) + t) | 0;
+      if (t & VT.Array) arrays++;
+      else if (t === VT.BinXml) binxml++;
     }
     if (q > end) throw new BinXmlError('template values run past the record', p);
-    out.push({ k: K_TEMPLATE, body: def.body, vals: { buf: b, desc, count: n } });
+    out.push({ k: K_TEMPLATE, body: def.body, vals: { buf: b, desc, count: n, sig, arrays, binxml } });
     return q;
   }
 

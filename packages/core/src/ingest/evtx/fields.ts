@@ -131,9 +131,11 @@ export function isoMs(ms: number): string {
     isoSec = sec;
     isoPrefix = full.slice(0, 20);
   }
-  const r = ms - sec * 1000;
-  return isoPrefix + (r < 10 ? `00${r}Z` : r < 100 ? `0${r}Z` : `${r}Z`);
+  return isoPrefix + MS_SUFFIX[ms - sec * 1000];
 }
+
+/** `000Z` to `999Z` */
+const MS_SUFFIX = Array.from({ length: 1000 }, (_v, r) => `${String(r).padStart(3, '0')}Z`);
 
 /** Unix seconds of year 9999-12-31T23:59:59 (beyond it, and before 1970, take the text route). */
 const MAX_UNIX_SECS = 253402300799;

@@ -157,12 +157,7 @@ function cached<T>(key: object, compile: () => T | null): T | null {
 
 /** True when the plan can take every value: no arrays (elements repeat per item) and no further embedded BinXML. */
 function scalarsOnly(vals: Values): boolean {
-  const d = vals.desc;
-  for (let i = 0; i < vals.count; i++) {
-    const ty = d[i * 3];
-    if ((ty & VT.Array) !== 0 || ty === VT.BinXml) return false;
-  }
-  return true;
+  return vals.arrays === 0 && vals.binxml === 0;
 }
 
 /**
@@ -178,8 +173,11 @@ export function planInstance(ctx: ChunkContext, raw: readonly XNode[]): PlannedI
   const items = cached(t.body, () => compileRoot(t.body));
   if (items === null) return undefined;
   const vals = t.vals;
+  // the values the elements take: no arrays
+  if (vals.arrays !== 0) return undefined;
   const d = vals.desc;
   const parts: Part[] = [];
+  let binxmlSeen = 0;
   for (const it of items) {
     if (it.k === K_ELEM) {
       parts.push({ el: it, vals });
@@ -189,8 +187,8 @@ export function planInstance(ctx: ChunkContext, raw: readonly XNode[]): PlannedI
     const i = it.i;
     if (i >= vals.count) continue;
     const ty = d[i * 3];
-    if ((ty & VT.Array) !== 0) return undefined;
     if (ty !== VT.BinXml) continue; // NullType or a scalar: no element
+    binxmlSeen++;
     const s = d[i * 3 + 1];
     const e = d[i * 3 + 2];
     if (e <= s) continue;
@@ -207,13 +205,11 @@ export function planInstance(ctx: ChunkContext, raw: readonly XNode[]): PlannedI
     if (els === null) return undefined;
     for (const el of els) parts.push({ el, vals: ti.vals });
   }
-  // the values the elements take: no arrays, and embedded BinXML only where it was parsed above
-  // (elsewhere it would be parsed, and could fail, only when the record is resolved)
-  for (let i = 0; i < vals.count; i++) {
-    const ty = d[i * 3];
-    if ((ty & VT.Array) !== 0) return undefined;
-    if (ty === VT.BinXml && !items.some((it) => it.k === K_SUBST && it.i === i)) return undefined;
-  }
+  // embedded BinXML only where it was parsed above (elsewhere it would be parsed, and could fail,
+  // only when the record is resolved); one such value seen among Event's children is all of them
+  if (vals.binxml > 1 || vals.binxml > binxmlSeen)
+    for (let i = 0; i < vals.count; i++)
+      if (d[i * 3] === VT.BinXml && !items.some((it) => it.k === K_SUBST && it.i === i)) return undefined;
   return { ctx, parts };
 }
 
@@ -279,11 +275,11 @@ export function planEvent(inst: PlannedInstance, source: SourceRef, programs = t
   }
   if (!sys) return undefined;
   const sysPart = sys;
-  const kids = cached(sysPart.el, () => compileSystem(sysPart.el));
-  if (programs && kids !== null && !ud && !ri && !ped) {
-    const ev = byProgram(ctx, sysPart, kids, ed, source);
+  if (programs && !ud && !ri && !ped) {
+    const ev = byProgram(ctx, sysPart, ed, source);
     if (ev !== undefined) return ev;
   }
+  const kids = cached(sysPart.el, () => compileSystem(sysPart.el));
   let f: Obj = {};
   let ms: number | undefined;
   const planned = kids === null ? null : systemFieldsPlanned(kids, sysPart.vals, f);
@@ -307,25 +303,16 @@ export function planEvent(inst: PlannedInstance, source: SourceRef, programs = t
 const MAX_PROGRAMS = 32;
 
 /** The Event by the record's program (made on first use), or undefined: take the general steps. */
-function byProgram(
-  ctx: ChunkContext,
-  sys: Part,
-  kids: readonly SysChild[],
-  ed: Part | undefined,
-  source: SourceRef,
-): Event | undefined {
-  let slots: DataSlot[] | undefined;
-  if (ed) {
-    const edPart = ed;
-    const s = cached(edPart.el, () => compileEventData(edPart.el) ?? null);
-    if (s === null) return undefined;
-    slots = s;
-  }
+function byProgram(ctx: ChunkContext, sys: Part, ed: Part | undefined, source: SourceRef): Event | undefined {
   const list = programsOf(ed?.el ?? sys.el);
   let prog: Program | undefined = findProgram(list, sys.el, ed?.el, sys.vals, ed?.vals);
   if (prog === undefined) {
     if (list.length >= MAX_PROGRAMS) return undefined;
-    prog = compileProgram(sys.el, ed?.el, kids, sys.vals, slots, ed?.vals);
+    const kids = cached(sys.el, () => compileSystem(sys.el));
+    const edEl = ed?.el;
+    const slots = edEl && cached(edEl, () => compileEventData(edEl) ?? null);
+    // (no program for a System or EventData the plan does not compile: a program that takes no record)
+    prog = compileProgram(sys.el, edEl, kids, sys.vals, slots, ed?.vals);
     list.push(prog);
   }
   return runProgram(ctx, prog, sys.vals, ed?.vals, source);
@@ -337,8 +324,7 @@ export function programEvent(inst: PlannedInstance, source: SourceRef): Event | 
   const sys = first('System');
   if (!sys || first('UserData') || first('RenderingInfo') || first('ProcessingErrorData')) return undefined;
   if (inst.parts.some((p) => unsafeName(p.el.name))) return undefined;
-  const kids = cached(sys.el, () => compileSystem(sys.el));
-  return kids === null ? undefined : byProgram(inst.ctx, sys, kids, first('EventData'), source);
+  return byProgram(inst.ctx, sys, first('EventData'), source);
 }
 
 /**

@@ -25,7 +25,7 @@ import type { Event, SourceRef } from '../../model/index.js';
 import { NUMERIC_SYSTEM_FIELDS, PROTECTED_SYSTEM_FIELDS } from '../windows/field-maps.js';
 import { type ChunkContext, K_TEXT, type Values, type XElem, type XSubst, type XText } from './binxml.js';
 import { isoMs, keywordsHex, leafValue, type Obj, type SysChild, scalarLeafValue } from './fields.js';
-import { decodeUtf16Z, fileTimeAt, fileTimeMs, guidText, sidText, VT } from './values.js';
+import { decodeUtf16Z, guidText, sidText, VT } from './values.js';
 
 /** what a step requires of its value */
 const REQUIRED = 0; // a System field: must have a leaf value
@@ -101,15 +101,7 @@ const typesOf = (vals: Values): Uint8Array => {
 
 /** a hash of the value types of a record (its signature), to tell programs apart at once */
 export function typesHash(outer: Values, inner: Values | undefined): number {
-  let h = outer.count;
-  const d = outer.desc;
-  for (let i = 0; i < outer.count; i++) h = (Math.imul(h, 31) + d[i * 3]) | 0;
-  if (inner !== undefined) {
-    const e = inner.desc;
-    h = (Math.imul(h, 31) + inner.count) | 0;
-    for (let i = 0; i < inner.count; i++) h = (Math.imul(h, 31) + e[i * 3]) | 0;
-  }
-  return h;
+  return inner === undefined ? outer.sig : (Math.imul(outer.sig, 31) + inner.sig) | 0;
 }
 
 function sameTypes(a: Uint8Array, vals: Values): boolean {
@@ -134,12 +126,12 @@ export interface ProgramSlot {
 export function compileProgram(
   sysEl: XElem,
   edEl: XElem | undefined,
-  kids: readonly SysChild[],
+  kids: readonly SysChild[] | null,
   outer: Values,
-  slots: readonly ProgramSlot[] | undefined,
+  slots: readonly ProgramSlot[] | null | undefined,
   inner: Values | undefined,
 ): Program {
-  const prog = compileSteps(kids, outer, slots, inner);
+  const prog = kids === null || slots === null ? null : compileSteps(kids, outer, slots, inner);
   return {
     sysEl,
     edEl,
@@ -255,6 +247,7 @@ function compileSteps(
   }
   const make = factory(keys);
   if (make === undefined) return null;
+
   // (a constant overwritten by a later step stays in `init`: the step sets it)
   return {
     steps,
@@ -363,11 +356,16 @@ export function runProgram(
   // the time first: most give-ups are cheap to find
   const tp = outer.desc[prog.timeIndex * 3 + 1];
   if (outer.desc[prog.timeIndex * 3 + 2] - tp < 8) return undefined;
-  const ft = fileTimeAt(outer.buf, tp);
+  // fileTimeAt and fileTimeMs, without the object
+  const tb = outer.buf;
+  const lo = u32(tb, tp);
+  const hi = u32(tb, tp + 4);
+  const a = hi * 4967296 + lo;
+  const secs = hi * 429 + Math.floor(a / 1e7);
   // fileTimeValueMs's plain range (1970 to 9999); outside it the time is read from its text
-  const unix = ft.secs - 11644473600;
+  const unix = secs - 11644473600;
   if (unix < 0 || unix > 253402300799) return undefined;
-  const ms = fileTimeMs(ft);
+  const ms = unix * 1000 + Math.floor((a % 1e7) / 10000);
   // (the constants stay in place; every step and the time rewrite their slots for each record)
   const out = prog.out;
   out[prog.time] = isoMs(ms);
