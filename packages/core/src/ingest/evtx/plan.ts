@@ -44,7 +44,6 @@ import {
   jsonText,
   leafValue,
   type Obj,
-  type SysChild,
   scalarLeafValue,
   setField,
   systemFieldsPlanned,
