@@ -135,6 +135,13 @@ export class ChunkContext {
 
   constructor(readonly buf: Uint8Array) {}
 
+  private dv: DataView | undefined;
+  /** the chunk bytes as a DataView (made on first use) */
+  get view(): DataView {
+    this.dv ??= new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.byteLength);
+    return this.dv;
+  }
+
   private u16(p: number): number {
     return this.buf[p] | (this.buf[p + 1] << 8);
   }

@@ -117,24 +117,26 @@ function attrsHaveText(el: XElem): boolean {
   return false;
 }
 
-/** one-entry memo of the `YYYY-MM-DDTHH:MM:SS` part: consecutive records mostly share the second */
-let isoSec = Number.NaN;
+/** one-entry memo of the `YYYY-MM-DDTHH:MM:` part: consecutive records mostly share the minute */
+let isoMin = Number.NaN;
 let isoPrefix = '';
 
 /** `new Date(ms).toISOString()` for years 0-9999, without the runtime call for every record. */
 export function isoMs(ms: number): string {
   if (!Number.isInteger(ms)) return new Date(ms).toISOString();
   const sec = Math.floor(ms / 1000);
-  if (sec !== isoSec) {
-    const full = new Date(sec * 1000).toISOString();
+  const min = Math.floor(sec / 60);
+  if (min !== isoMin) {
+    const full = new Date(min * 60000).toISOString();
     if (full.length !== 24) return new Date(ms).toISOString(); // outside years 0-9999
-    isoSec = sec;
-    isoPrefix = full.slice(0, 20);
+    isoMin = min;
+    isoPrefix = full.slice(0, 17);
   }
-  return isoPrefix + MS_SUFFIX[ms - sec * 1000];
+  return isoPrefix + SECONDS[sec - min * 60] + MS_SUFFIX[ms - sec * 1000];
 }
 
-/** `000Z` to `999Z` */
+/** `00.` to `59.` and `000Z` to `999Z` */
+const SECONDS = Array.from({ length: 60 }, (_v, s) => `${String(s).padStart(2, '0')}.`);
 const MS_SUFFIX = Array.from({ length: 1000 }, (_v, r) => `${String(r).padStart(3, '0')}Z`);
 
 /** Unix seconds of year 9999-12-31T23:59:59 (beyond it, and before 1970, take the text route). */

@@ -373,6 +373,7 @@ export function runProgram(
   const memoAt = prog.memoAt;
   const memoLen = prog.memoLen;
   const memo = prog.memo;
+  const dv = ctx.view;
   if (prog.memoChunk !== ctx) {
     // a program serves every chunk with its template: remembered offsets are in another chunk
     prog.memoChunk = ctx;
@@ -389,7 +390,16 @@ export function runProgram(
       // the same bytes as this step's last value (same chunk buffer): the same value
       const m = memoAt[j];
       let same = memoLen[j] === n && m >= 0;
-      for (let q = 0; same && q < n; q++) if (b[m + q] !== b[p + q]) same = false;
+      if (same) {
+        // four bytes at a time (DataView reads are inlined by the optimiser), then the rest
+        let q = 0;
+        for (; q + 4 <= n; q += 4)
+          if (dv.getUint32(m + q) !== dv.getUint32(p + q)) {
+            same = false;
+            break;
+          }
+        for (; same && q < n; q++) if (b[m + q] !== b[p + q]) same = false;
+      }
       if (same) v = memo[j];
       else {
         v = leaf(vals, s.i, s.t, b, p, n);
