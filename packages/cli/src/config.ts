@@ -20,6 +20,8 @@ export const configSchema = z
     hunt: z
       .object({
         threads: z.number().int().min(1).max(256).optional(),
+        /** EVTX files of at least this many 64 KiB chunks are split between the workers */
+        evtx_split_chunks: z.number().int().min(16).optional(),
         min_level: z.string().optional(),
         fail_on: z.string().optional(),
       })

@@ -164,6 +164,7 @@ export async function huntCommand(paths: string[], flags: HuntFlags): Promise<nu
     ruleDirs,
     placeholders: (config.placeholders ?? {}) as Record<string, string[]>,
     threads,
+    evtxSplitChunks: config.hunt?.evtx_split_chunks,
     strict: flags.strict === true,
     format: flags.format,
     carve: flags.carve === true,

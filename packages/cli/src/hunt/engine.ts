@@ -54,7 +54,7 @@ export interface EngineOutput {
   input(stats: InputStats): void;
 }
 
-const MAX_PROBLEMS_KEPT = 50;
+export const MAX_PROBLEMS_KEPT = 50;
 
 export class HuntEngine {
   private detectors: EventDetector[] = [];
@@ -77,7 +77,8 @@ export class HuntEngine {
     return engine;
   }
 
-  async processFile(path: string, out: EngineOutput): Promise<void> {
+  /** Reads one input path (all of it, or chunks [from, to) of an EVTX file) and reports on it. */
+  async processFile(path: string, out: EngineOutput, chunkRange?: readonly [number, number]): Promise<void> {
     const { spec } = this;
     const problemsFor = new Map<string, InputStats>();
     const statsOf = (uri: string): InputStats => {
@@ -111,6 +112,7 @@ export class HuntEngine {
       carve: spec.carve,
       settings: spec.settings,
       onProblem,
+      chunkRange,
     };
     for await (const input of discoverInputs([path], readOpts)) {
       const stats = statsOf(input.uri);

@@ -4,13 +4,21 @@
  * what comes back; findings are post-processed by plugins, filtered and sorted into the stable
  * output order (time, rule id, source).
  */
+import { closeSync, openSync, readSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { type Finding, HaechiError, type Logger, type Severity, severityRank } from '@haechi/core';
 import { loadRules, parseRuleFiles } from '@haechi/core/detect/sigma';
+import { CHUNK_SIZE, FILE_HEADER_SIZE } from '@haechi/core/ingest/evtx';
 import { redactEventFields, startWorker } from '@haechi/core/util';
-import { type EngineOutput, type EngineSpec, HuntEngine, type InputStats } from './engine.js';
-import { listInputFiles } from './files.js';
+import {
+  type EngineOutput,
+  type EngineSpec,
+  HuntEngine,
+  type InputStats,
+  MAX_PROBLEMS_KEPT,
+} from './engine.js';
+import { type InputFile, listInputFiles } from './files.js';
 import type { HuntContext, MainPart } from './plugin.js';
 import { HUNT_PLUGINS } from './plugins/index.js';
 import type { FromWorker, ToWorker } from './worker.js';
@@ -20,6 +28,8 @@ export interface HuntOptions {
   ruleDirs: string[];
   placeholders: Record<string, string[]>;
   threads: number;
+  /** EVTX files of at least this many chunks are split between the workers (default SPLIT_MIN_CHUNKS) */
+  evtxSplitChunks?: number;
   strict: boolean;
   format?: string;
   carve?: boolean;
@@ -97,7 +107,9 @@ export async function runHunt(opts: HuntOptions): Promise<HuntResult> {
     strict: opts.strict,
     format: opts.format,
     carve: opts.carve,
-    settings: opts.settings,
+    // large EVTX files are split between the hunt's workers (workUnits), never read by a pool of
+    // EVTX workers of their own: `--threads` is the whole hunt's
+    settings: { ...opts.settings, threads: 1 },
     from: opts.from,
     to: opts.to,
     plugins: pluginSpecs,
@@ -114,13 +126,19 @@ export async function runHunt(opts: HuntOptions): Promise<HuntResult> {
     input: (stats) => inputs.push(stats),
   };
 
-  const threads = Math.max(1, Math.min(opts.threads, files.filter((f) => f.path !== '-').length));
   const stdinFiles = files.filter((f) => f.path === '-');
   const diskFiles = files.filter((f) => f.path !== '-');
+  const units = workUnits(diskFiles, opts.threads, opts.format, opts.evtxSplitChunks);
+  for (const u of units)
+    if (u.chunks?.[0] === 0)
+      opts.log.info(
+        `${u.path}: ${units.filter((v) => v.path === u.path).length} parts of about ${u.chunks[1]} chunks for ${Math.min(opts.threads, units.length)} workers`,
+      );
+  const threads = Math.max(1, Math.min(opts.threads, units.length));
   let done = 0;
   const fileDone = () => opts.onFileDone?.(++done, files.length);
 
-  if (threads <= 1 || diskFiles.length <= 1) {
+  if (threads <= 1) {
     const engine = await HuntEngine.create(spec, ruleSet);
     for (const f of files) {
       await engine.processFile(f.path, out);
@@ -132,11 +150,35 @@ export async function runHunt(opts: HuntOptions): Promise<HuntResult> {
       await engine.processFile('-', out);
       fileDone();
     }
-    // Largest files first, so one big file does not start last and run alone.
-    const queue = [...diskFiles]
-      .sort((a, b) => b.size - a.size || (a.path < b.path ? -1 : 1))
-      .map((f) => f.path);
-    await runWorkers(threads, spec, queue, out, fileDone);
+    // Largest first, so one big file does not start last and run alone.
+    const queue = [...units].sort((a, b) => b.size - a.size || a.index - b.index);
+    const parts = new Map<string, number>();
+    for (const u of units) parts.set(u.path, (parts.get(u.path) ?? 0) + 1);
+    // a split file's parts report their inputs separately: merged in chunk order below
+    const unitInputs: { unit: number; stats: InputStats }[] = [];
+    await runWorkers(
+      threads,
+      spec,
+      queue,
+      { ...out, input: () => {} },
+      {
+        input: (unit, stats) => unitInputs.push({ unit, stats }),
+        done: (unit) => {
+          const path = units[unit].path;
+          const left = (parts.get(path) ?? 1) - 1;
+          parts.set(path, left);
+          if (left === 0) fileDone();
+        },
+      },
+    );
+    unitInputs.sort((a, b) => a.unit - b.unit);
+    const byUri = new Map<string, InputStats>();
+    for (const { stats } of unitInputs) {
+      const prev = byUri.get(stats.uri);
+      if (prev) mergeInputStats(prev, stats);
+      else byUri.set(stats.uri, stats);
+    }
+    for (const s of byUri.values()) out.input(s);
   }
 
   // Correlations run over the base findings in time order (Sigma spec: correlation rules).
@@ -198,12 +240,96 @@ export function nameHostsByAddress(findings: Finding[], inputs: readonly InputSt
   }
 }
 
+/**
+ * Plain EVTX files of at least this many chunks (64 MiB, some 100,000 records) are split into
+ * parts of whole chunks that the workers read in parallel: chunks are self-contained (their
+ * templates and strings are their own), and only findings and the events plugins want travel back
+ * (sending every Event to one thread would cost more than reading it). Smaller files are not worth
+ * a worker's start (about 0.4 CPU-second: modules and rules).
+ */
+export const SPLIT_MIN_CHUNKS = 1024;
+
+/** What one worker reads at a time: a file, or a range of chunks of a large EVTX file. */
+export interface WorkUnit {
+  /** position in file and chunk order (inputs of split files are merged in this order) */
+  index: number;
+  path: string;
+  /** bytes, for the largest-first order */
+  size: number;
+  chunks?: [number, number];
+}
+
+/** The work units of the disk files: one per file, several per large EVTX file when threads > 1. */
+export function workUnits(
+  files: readonly InputFile[],
+  threads: number,
+  format?: string,
+  splitChunks = SPLIT_MIN_CHUNKS,
+): WorkUnit[] {
+  const out: WorkUnit[] = [];
+  for (const f of files) {
+    const chunks =
+      threads > 1 && (format === undefined || format === 'evtx') ? evtxChunks(f, splitChunks) : 0;
+    if (chunks < splitChunks) {
+      out.push({ index: out.length, path: f.path, size: f.size });
+      continue;
+    }
+    // two parts per worker: a worker that finishes early takes another (parts of a quarter of the
+    // split size at least)
+    const n = Math.min(threads * 2, Math.ceil(chunks / Math.ceil(splitChunks / 4)));
+    const per = Math.ceil(chunks / n);
+    for (let from = 0; from < chunks; from += per) {
+      const to = Math.min(chunks, from + per);
+      out.push({ index: out.length, path: f.path, size: (to - from) * CHUNK_SIZE, chunks: [from, to] });
+    }
+  }
+  return out;
+}
+
+/** Whole chunks of a plain EVTX file (by its signature), else 0. */
+function evtxChunks(f: InputFile, min: number): number {
+  if (f.size < FILE_HEADER_SIZE + min * CHUNK_SIZE) return 0;
+  const head = Buffer.alloc(8);
+  let fd: number | undefined;
+  try {
+    fd = openSync(f.path, 'r');
+    readSync(fd, head, 0, 8, 0);
+  } catch {
+    return 0; // unreadable: the engine reports it
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+  if (head.toString('latin1') !== 'ElfFile\0') return 0;
+  return Math.floor((f.size - FILE_HEADER_SIZE) / CHUNK_SIZE);
+}
+
+/** Adds the stats of a later part of the same input (`into` is the earlier part). */
+export function mergeInputStats(into: InputStats, s: InputStats): void {
+  into.events += s.events;
+  into.filtered += s.filtered;
+  into.skipped += s.skipped;
+  into.warnings += s.warnings;
+  into.problemCount += s.problemCount;
+  for (const p of s.problems) if (into.problems.length < MAX_PROBLEMS_KEPT) into.problems.push(p);
+  for (const [host, [a, b]] of Object.entries(s.hosts)) {
+    const h = into.hosts[host];
+    if (!h) into.hosts[host] = [a, b];
+    else {
+      if (a < h[0]) h[0] = a;
+      if (b > h[1]) h[1] = b;
+    }
+  }
+  // the first host seen with an address, in file order, as one reader would have it
+  for (const [ip, host] of Object.entries(s.addresses)) into.addresses[ip] ??= host;
+  into.error ??= s.error;
+}
+
 function runWorkers(
   threads: number,
   spec: EngineSpec,
-  queue: string[],
+  queue: WorkUnit[],
   out: EngineOutput,
-  fileDone: () => void,
+  unit: { input(unit: number, stats: InputStats): void; done(unit: number): void },
 ): Promise<void> {
   return new Promise((resolve, reject) => {
     const workers: Worker[] = [];
@@ -224,9 +350,13 @@ function runWorkers(
       });
       workers.push(w);
       live++;
+      let current = -1;
       const next = () => {
-        const path = queue.shift();
-        w.postMessage((path ? { type: 'file', path } : { type: 'stop' }) satisfies ToWorker);
+        const u = queue.shift();
+        current = u ? u.index : -1;
+        w.postMessage(
+          (u ? { type: 'file', path: u.path, chunks: u.chunks } : { type: 'stop' }) satisfies ToWorker,
+        );
       };
       w.on('message', (m: FromWorker) => {
         switch (m.type) {
@@ -240,10 +370,10 @@ function runWorkers(
             out.events(m.plugin, m.events);
             break;
           case 'input':
-            out.input(m.stats);
+            unit.input(current, m.stats);
             break;
           case 'done':
-            fileDone();
+            unit.done(current);
             next();
             break;
           case 'error':

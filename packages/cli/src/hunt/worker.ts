@@ -6,7 +6,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Event, Finding } from '@haechi/core';
 import { type EngineSpec, HuntEngine, type InputStats } from './engine.js';
 
-export type ToWorker = { type: 'file'; path: string } | { type: 'stop' };
+export type ToWorker = { type: 'file'; path: string; chunks?: [number, number] } | { type: 'stop' };
 export type FromWorker =
   | { type: 'ready' }
   | { type: 'findings'; findings: Finding[] }
@@ -37,11 +37,15 @@ if (port) {
         }
         chain = chain.then(async () => {
           try {
-            await engine.processFile(m.path, {
-              findings: (findings) => post({ type: 'findings', findings }),
-              events: (plugin, events) => post({ type: 'events', plugin, events }),
-              input: (stats) => post({ type: 'input', stats }),
-            });
+            await engine.processFile(
+              m.path,
+              {
+                findings: (findings) => post({ type: 'findings', findings }),
+                events: (plugin, events) => post({ type: 'events', plugin, events }),
+                input: (stats) => post({ type: 'input', stats }),
+              },
+              m.chunks,
+            );
             post({ type: 'done', path: m.path });
           } catch (err) {
             const e = err as Error & { code?: string; file?: string; line?: number; field?: string };

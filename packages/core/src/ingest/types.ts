@@ -34,6 +34,11 @@ export interface ReadOptions {
   signal?: AbortSignal;
   /** reader-specific settings (for example a time zone for formats that log local time) */
   settings?: Readonly<Record<string, unknown>>;
+  /**
+   * EVTX on disk: read only chunks [from, to) (`hunt` hands the parts of a large file to several
+   * workers). The file's own problems (header, trailing bytes) are reported with chunk 0.
+   */
+  chunkRange?: readonly [number, number];
 }
 
 /** One input, already decompressed. `path` is set when the bytes are a plain file on disk. */

@@ -16,6 +16,8 @@ export interface ParallelOptions {
   carve?: boolean;
   onProblem?: (p: RecordProblem) => void;
   signal?: AbortSignal;
+  /** false: the workers convert the records but send back only counts (benchmarks) */
+  deliver?: boolean;
 }
 
 export interface ChunkOutput {
@@ -45,7 +47,15 @@ export async function* readEvtxParallel(
   for (let k = 0; k < n; k++) {
     const chunks: number[] = [];
     for (let i = k; i < chunkCount; i += n) chunks.push(i);
-    const job: WorkerJob = { path, uri, header, chunks, kind: opts.kind, carve: !!opts.carve };
+    const job: WorkerJob = {
+      path,
+      uri,
+      header,
+      chunks,
+      kind: opts.kind,
+      carve: !!opts.carve,
+      deliver: opts.deliver,
+    };
     const w = startWorker(url, { workerData: job });
     w.on('message', (m: WorkerChunkResult | { done: true }) => {
       if ('chunk' in m) {

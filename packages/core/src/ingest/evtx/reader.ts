@@ -25,6 +25,8 @@ const PARALLEL_MIN_CHUNKS = 1024;
 
 export interface EvtxFileOptions {
   carve?: boolean;
+  /** only chunks [from, to) (clamped to the file), on the calling thread; see ReadOptions.chunkRange */
+  chunkRange?: readonly [number, number];
   /** worker threads for large files; 1 reads on the calling thread. Default: `defaultThreads()`. */
   threads?: number;
   onProblem?: (p: RecordProblem) => void;
@@ -52,9 +54,14 @@ export async function* readEvtxFile(
 ): AsyncGenerator<EvtxItem[]> {
   const { header, chunks, size } = probeEvtxFile(path, uri);
   const problem = opts.onProblem ?? (() => {});
-  for (const p of headerProblems(header, chunks, uri)) problem(p);
-  trailingProblem(size, uri, problem);
-  const threads = opts.threads ?? defaultThreads();
+  const range = opts.chunkRange;
+  const from = range ? Math.max(0, Math.min(chunks, range[0])) : 0;
+  const end = range ? Math.max(from, Math.min(chunks, range[1])) : chunks;
+  if (from === 0) {
+    for (const p of headerProblems(header, chunks, uri)) problem(p);
+    trailingProblem(size, uri, problem);
+  }
+  const threads = range ? 1 : (opts.threads ?? defaultThreads());
   if (threads > 1 && chunks >= PARALLEL_MIN_CHUNKS) {
     for await (const c of readEvtxParallel(path, uri, header, chunks, {
       threads,
@@ -69,10 +76,10 @@ export async function* readEvtxFile(
   }
   // One thread: read a chunk, convert it, hand it on (memory: one chunk's worth).
   const pending: EvtxItem[][] = [];
-  let i = 0;
-  while (i < chunks) {
+  let i = from;
+  while (i < end) {
     opts.signal?.throwIfAborted();
-    const to = Math.min(chunks, i + 8);
+    const to = Math.min(end, i + 8);
     readEvtxChunks(path, uri, header, i, to, { carve: opts.carve, onProblem: problem }, (_c, recs) => {
       const items = convertRecords(recs, kind, uri, problem);
       if (items.length) pending.push(items);
@@ -130,7 +137,7 @@ export const evtxReader: FormatReader = {
       for await (const items of readEvtxFile(
         input.path,
         'events',
-        { carve: opts.carve, threads, onProblem: problem, signal: opts.signal },
+        { carve: opts.carve, threads, onProblem: problem, signal: opts.signal, chunkRange: opts.chunkRange },
         input.uri,
       )) {
         rb.add(items, out);

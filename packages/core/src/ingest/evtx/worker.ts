@@ -15,6 +15,8 @@ export interface WorkerJob {
   chunks: number[];
   kind: EvtxOutputKind;
   carve: boolean;
+  /** false: convert, but send back only the counts (for measuring the reading alone) */
+  deliver?: boolean;
 }
 
 export interface WorkerChunkResult {
@@ -36,7 +38,12 @@ if (parentPort && job) {
     { carve: job.carve, onProblem: (p) => problems.push(p) },
     (chunk, recs) => {
       const items = convertRecords(recs, job.kind, job.uri, (p) => problems.push(p));
-      const msg: WorkerChunkResult = { chunk, items, problems, records: recs.length };
+      const msg: WorkerChunkResult = {
+        chunk,
+        items: job.deliver === false ? [] : items,
+        problems,
+        records: recs.length,
+      };
       port.postMessage(msg);
       problems = [];
     },
