@@ -132,6 +132,8 @@ export class ChunkContext {
   depth = 0;
   /** set when a record names a template offset that does not hold a template definition */
   missingTemplate = false;
+  /** while a template body is parsed: where its name references and element layouts are */
+  private rec: BodyRecord | undefined;
 
   constructor(readonly buf: Uint8Array) {}
 
@@ -171,8 +173,13 @@ export class ChunkContext {
   private readName(p: number, end: number, out: { name: string }): number {
     this.need(p, 4, end, 'name reference');
     const o = this.u32(p);
-    p += 4;
     out.name = this.nameAt(o);
+    // (names defined in place: their header, a chunk-specific link and hash, is not compared)
+    if (this.rec) {
+      const r = this.rec;
+      r.refs.push(p - r.start, o, o === p + 4 ? -1 : r.names.push(out.name) - 1);
+    }
+    p += 4;
     if (o === p) {
       // Defined inline: skip the name structure (8 byte header, characters, end-of-string).
       p = o + 8 + this.u16(o + 6) * 2 + 2;
@@ -254,6 +261,7 @@ export class ChunkContext {
       const b = this.buf;
       const hasAttrs = (b[p] & 0x40) !== 0;
       const layout = this.elementHeaderLayout(p, end);
+      this.rec?.layouts.push(p - this.rec.start, layout);
       this.need(p, layout + 4, end, 'element start');
       const nm = { name: '' };
       p = this.readName(p + layout, end, nm);
@@ -422,17 +430,76 @@ export class ChunkContext {
     const size = this.u32(o + 20);
     const start = o + 24;
     const stop = Math.min(this.buf.length, start + size);
+    // GUID and data size: what names a template; the bodies are compared before one is shared
+    const id = latin1Slice.call(this.buf, o + 4, o + 24) as string;
+    const whole = stop === start + size;
+    const known = whole ? this.knownBody(id, start, size) : undefined;
+    if (known) {
+      const def = { body: known };
+      this.templates.set(o, def);
+      return def;
+    }
     let def: TemplateDef | null = null;
+    const outer = this.rec;
+    const rec: BodyRecord = { start, refs: [], names: [], layouts: [] };
+    this.rec = whole ? rec : undefined;
     try {
       const body: XNode[] = [];
       this.parseFragment(start, stop, body);
-      // GUID and data size: the template's identity, checked by comparing the bodies
-      def = { body: sharedBody(latin1Slice.call(this.buf, o + 4, o + 24) as string, body) };
+      def = { body: whole ? sharedBody(id, body, this.buf.slice(start, stop), rec) : body };
     } catch {
       def = null;
+    } finally {
+      this.rec = outer;
     }
     this.templates.set(o, def);
     return def;
+  }
+
+  /**
+   * The shared body of a template defined at [start, start + size) that an earlier chunk carried
+   * byte for byte: every byte equal but the name references, which must name the same names (a
+   * reference to a name defined in place stays one, to the same relative place; a reference to a
+   * name elsewhere in the chunk names the same string), and the element headers read the same way.
+   * Then parsing would give that body node for node, so it is not parsed again.
+   */
+  private knownBody(id: string, start: number, size: number): XNode[] | undefined {
+    const list = BODIES.get(id);
+    if (list === undefined) return undefined;
+    const b = this.buf;
+    for (const e of list) {
+      if (e.bytes.length !== size) continue;
+      const r = e.rec;
+      let ok = true;
+      // the bytes, with the canonical name references written over this chunk's
+      SCRATCH.set(b.subarray(start, start + size));
+      for (let j = 0; j < r.refs.length && ok; j += 3) {
+        const pos = r.refs[j];
+        const o = this.u32(start + pos);
+        const name = r.refs[j + 2];
+        if (name < 0) ok = o === start + pos + 4;
+        else {
+          try {
+            ok = o !== start + pos + 4 && this.nameAt(o) === r.names[name];
+          } catch {
+            ok = false;
+          }
+        }
+        const c = r.refs[j + 1];
+        SCRATCH[pos] = c & 0xff;
+        SCRATCH[pos + 1] = (c >>> 8) & 0xff;
+        SCRATCH[pos + 2] = (c >>> 16) & 0xff;
+        SCRATCH[pos + 3] = c >>> 24;
+        if (name < 0) SCRATCH.fill(0, pos + 4, pos + 10);
+      }
+      for (let j = 0; j < r.layouts.length && ok; j += 2)
+        ok = this.elementHeaderLayout(start + r.layouts[j], start + size) === r.layouts[j + 1];
+      if (ok && Buffer.compare(SCRATCH.subarray(0, size), e.bytes) === 0) {
+        bodyHits++;
+        return e.body;
+      }
+    }
+    return undefined;
   }
 
   /** Parses a record's BinXML [p, end) and resolves it into concrete nodes. */
@@ -483,23 +550,67 @@ const latin1Slice = (Buffer.prototype as unknown as { latin1Slice: (s: number, e
  * GUID reused for another body gets its own. A body holding a nested template instance carries
  * values of its chunk and is never shared. Bounded: the registry is emptied when full.
  */
-const BODIES = new Map<string, XNode[][]>();
+const BODIES = new Map<string, SharedBody[]>();
 const MAX_BODIES = 4096;
 let bodyCount = 0;
 
-function sharedBody(id: string, body: XNode[]): XNode[] {
+/** A template body shared across chunks, with its bytes and where its name references are. */
+interface SharedBody {
+  body: XNode[];
+  bytes: Uint8Array;
+  rec: BodyRecord;
+}
+
+/**
+ * Made while a template body is parsed: per name reference its position (from the body's start),
+ * the offset it held and the index of its name in `names` (-1: defined in place); per element
+ * its position and header layout (`elementHeaderLayout`).
+ */
+interface BodyRecord {
+  start: number;
+  refs: number[];
+  names: string[];
+  layouts: number[];
+}
+
+/** a chunk's worth of scratch bytes for comparing template bodies */
+const SCRATCH = Buffer.alloc(65536);
+
+function sharedBody(id: string, body: XNode[], bytes: Uint8Array, rec: BodyRecord): XNode[] {
   let list = BODIES.get(id);
-  if (list !== undefined) for (const b of list) if (sameNodes(b, body)) return b;
-  if (!shareable(body)) return body;
+  let shared: XNode[] | undefined;
+  if (list !== undefined)
+    for (const e of list)
+      if (sameNodes(e.body, body)) {
+        shared = e.body;
+        break;
+      }
+  if (shared === undefined && !shareable(body)) return body;
   if (bodyCount >= MAX_BODIES) {
     BODIES.clear();
     bodyCount = 0;
     list = undefined;
   }
   if (list === undefined) BODIES.set(id, (list = []));
-  list.push(body);
+  // the header of a name defined in place is not compared (knownBody zeroes it too)
+  for (let j = 0; j < rec.refs.length; j += 3)
+    if (rec.refs[j + 2] < 0) bytes.fill(0, rec.refs[j] + 4, rec.refs[j] + 10);
+  // (the same body in other bytes: another way to recognise it)
+  list.push({ body: shared ?? body, bytes, rec });
   bodyCount++;
-  return body;
+  return shared ?? body;
+}
+
+/** Forgets the template bodies shared across chunks (for tests: every chunk then parses its own). */
+export function forgetSharedTemplates(): void {
+  BODIES.clear();
+  bodyCount = 0;
+}
+
+/** template definitions recognised without parsing them (`knownBody`) since the process started */
+let bodyHits = 0;
+export function sharedTemplateHits(): number {
+  return bodyHits;
 }
 
 /** No node that belongs to its chunk (a template instance with its values, a value). */

@@ -11,6 +11,8 @@ import { test } from 'node:test';
 import { sharedData, skipUnlessData } from '../../testing/index.js';
 import type { RecordProblem } from '../types.js';
 import { normalizeEvtxJson } from '../windows/normalize.js';
+import { forgetSharedTemplates, sharedTemplateHits } from './binxml.js';
+import { CHUNK_SIZE, FILE_HEADER_SIZE, readChunk } from './chunk.js';
 import { readEvtxBuffer } from './file.js';
 import { recordToEvent } from './output.js';
 import { toEvtxJson, toXml } from './render.js';
@@ -274,4 +276,47 @@ test('regression data: every Sigma rule matches the .evtx exactly as it matches 
   // match_count is the Sigma engine's business (same result from the JSON twin); listed for it
   for (const s of shortfall) console.log(`  sigma match_count not met (same from JSON): ${s}`);
   assert.ok(checked >= 140, `${checked} checked`);
+});
+
+test('template bodies recognised from an earlier chunk give the records that parsing them gives', {
+  skip: skipUnlessData(SAMPLES),
+}, () => {
+  // each chunk read twice: with the templates of earlier chunks shared (not parsed again when their
+  // bytes match), and after forgetting them (every template parsed); both renderings must agree
+  const render = (buf: Uint8Array, i: number, off: number) => {
+    const out: string[] = [];
+    readChunk(
+      buf.subarray(off, off + CHUNK_SIZE),
+      i,
+      off,
+      'x',
+      { carve: true },
+      (r) => {
+        out.push(`${r.id} ${toXml(r.nodes)} ${JSON.stringify(toEvtxJson(r.nodes))}`);
+      },
+      () => {},
+    );
+    return out;
+  };
+  let records = 0;
+  const hits = sharedTemplateHits();
+  for (const f of readdirSync(sharedData(SAMPLES))
+    .filter((n) => n.endsWith('.evtx'))
+    .sort()) {
+    const buf = readFileSync(sharedData(SAMPLES, f));
+    forgetSharedTemplates();
+    for (let i = 0, off = FILE_HEADER_SIZE; off + CHUNK_SIZE <= buf.length; i++, off += CHUNK_SIZE) {
+      const shared = render(buf, i, off);
+      forgetSharedTemplates();
+      const parsed = render(buf, i, off);
+      assert.deepStrictEqual(shared, parsed, `${f} chunk ${i}`);
+      records += parsed.length;
+      // the next chunk may share this chunk's templates
+      render(buf, i, off);
+    }
+  }
+  const recognised = sharedTemplateHits() - hits;
+  console.log(`${records} records; ${recognised} template definitions recognised from earlier chunks`);
+  assert.ok(records > 10000);
+  assert.ok(recognised > 100, `only ${recognised} templates recognised`);
 });
