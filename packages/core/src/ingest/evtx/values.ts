@@ -99,13 +99,14 @@ export function decodeUtf16Z(buf: Uint8Array, start: number, end: number): strin
 }
 
 function decodeAnsiZ(buf: Uint8Array, start: number, end: number): string {
-  let e = start;
-  while (e < end && buf[e] !== 0) e++;
-  let ascii = true;
-  for (let i = start; i < e; i++) if (buf[i] > 0x7e) ascii = false;
-  if (ascii) return Buffer.prototype.latin1Slice.call(buf, start, e) as string;
-  return ansi.decode(buf.subarray(start, e));
+  // (native searches: the first NUL, then any byte above 0x7e, which needs the code page)
+  let e = buf.indexOf(0, start);
+  if (e < 0 || e > end) e = end;
+  const s = Buffer.prototype.latin1Slice.call(buf, start, e) as string;
+  return NOT_ASCII.test(s) ? ansi.decode(buf.subarray(start, e)) : s;
 }
+
+const NOT_ASCII = /[^\x00-\x7e]/;
 
 const HEX_UP = '0123456789ABCDEF';
 
