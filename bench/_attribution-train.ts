@@ -1,22 +1,41 @@
 /**
  * Fits the attribution model's feature weights (DEFAULT_PARAMS.weights in
  * packages/core/src/attribution/attributor.ts). Not part of `npm run bench`; run it with
- *   node --conditions=haechi-src --import tsx bench/_attribution-train.ts [--max N]
+ *   node --conditions=haechi-src --import tsx bench/_attribution-train.ts [--cv K] [--drop f,g] [--dprk-rows]
  *
  * Training queries are generated from the ATT&CK bundle the way the development queries were:
  * for a group and one report cited on its `uses` relationships, the query is what that report
  * supports (techniques and software) and the report is held out when the profiles are built.
  * Every report named by a development query (attribution-dev.jsonl) is left out of training, so
- * the figures `bench attribution` prints on the dev queries are out-of-sample. The model is a
- * conditional logit (softmax over the 172 groups), fitted by gradient descent with L2 shrinkage.
+ * the figures `bench attribution` prints on the dev queries are out-of-sample; nothing else of the
+ * dev file is read. The model is a conditional logit (softmax over the 172 groups), fitted by
+ * gradient descent (Adam) with L2 shrinkage.
+ *
+ *   --cv K       K-fold cross-validation over the training queries (fold = index mod K): held-out
+ *                top-1/top-3/MRR over all groups, and among the eight DPRK groups for the queries
+ *                whose truth is one of them (what `bench attribution --dprk-candidates` measures)
+ *   --drop f,g   fit without these features (their weights stay 0), to measure what each adds
+ *   --dprk-rows  also fit, for every DPRK training query, the softmax over the eight DPRK groups
+ *                only (the restricted-candidate objective); it did not help, kept to show that
  */
 import { readFileSync } from 'node:fs';
-import { Attributor, buildGroupProfiles, FEATURES } from '@haechi/core/attribution';
+import { Attributor, buildGroupProfiles, DPRK_GROUPS, FEATURES } from '@haechi/core/attribution';
 import { loadAttack } from '@haechi/core/intel';
 import { sharedData } from '@haechi/core/testing';
 
 const args = process.argv.slice(2);
-const maxQ = Number(args[args.indexOf('--max') + 1] || 900);
+const opt = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const maxQ = Number(opt('--max') ?? 900);
+const folds = Number(opt('--cv') ?? 0);
+const drop = new Set((opt('--drop') ?? '').split(',').filter(Boolean));
+for (const f of drop)
+  if (!(FEATURES as readonly string[]).includes(f)) throw new Error(`--drop: no feature ${f}`);
+const dprkRows = args.includes('--dprk-rows');
+const DPRK: readonly string[] = DPRK_GROUPS;
+
 const k = await loadAttack(sharedData('attack', 'enterprise-attack.json'));
 const dev = readFileSync(sharedData('attack', 'attribution-dev.jsonl'), 'utf8')
   .split('\n')
@@ -42,65 +61,147 @@ queries.sort((a, b) => (a.src < b.src ? -1 : a.src > b.src ? 1 : a.g < b.g ? -1 
 const step = Math.max(1, Math.floor(queries.length / maxQ));
 queries = queries.filter((_, i) => i % step === 0).slice(0, maxQ);
 console.log(
-  `training queries: ${queries.length} (of ${byReport.size} group-report pairs; dev reports excluded: ${devSources.size})`,
+  `training queries: ${queries.length} (of ${byReport.size} group-report pairs; dev reports excluded: ${devSources.size}); ` +
+    `with a DPRK truth: ${queries.filter((q) => DPRK.includes(q.g)).length}`,
 );
 
-const X: number[][][] = [];
-const Y: number[] = [];
+const d = FEATURES.length;
+/** one query: feature rows of every group, the truth's row, and which rows are DPRK groups */
+interface Example {
+  /** row-major: group i's features at [i * d, (i + 1) * d) */
+  x: Float64Array;
+  y: number;
+  dprk: number[];
+  truthDprk: boolean;
+}
+const data: Example[] = [];
 const t0 = performance.now();
 for (const q of queries) {
   const profiles = buildGroupProfiles(k, [], { excludeSources: new Set([q.src]) });
   const ranked = new Attributor(profiles).rank({ techniques: [...q.t], software: [...q.s] });
   const truth = ranked.findIndex((r) => r.id === q.g);
   if (truth < 0) continue;
-  X.push(ranked.map((r) => FEATURES.map((f) => r.features[f])));
-  Y.push(truth);
+  // sorted by id so that ties break as in Attributor.rank (id order) whatever the weights
+  const order = ranked.map((r, i) => ({ id: r.id, i })).sort((a, b) => (a.id < b.id ? -1 : 1));
+  data.push({
+    x: Float64Array.from(order.flatMap(({ i }) => FEATURES.map((f) => ranked[i].features[f]))),
+    y: order.findIndex(({ i }) => i === truth),
+    dprk: order.flatMap(({ id }, j) => (DPRK.includes(id) ? [j] : [])),
+    truthDprk: DPRK.includes(q.g),
+  });
 }
 console.log(`features computed in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
-const d = FEATURES.length;
-let w = new Array(d).fill(0);
+const free = FEATURES.map((f) => !drop.has(f));
 const l2 = 1e-3;
-const lossAndGrad = (w: number[]) => {
-  let loss = 0;
-  const g = new Array(d).fill(0);
-  for (let i = 0; i < X.length; i++) {
-    const xs = X[i];
-    const z = xs.map((x) => x.reduce((a, v, j) => a + v * w[j], 0));
-    const m = Math.max(...z);
-    const e = z.map((v) => Math.exp(v - m));
-    const s = e.reduce((a, v) => a + v, 0);
-    loss -= z[Y[i]] - m - Math.log(s);
-    for (let c = 0; c < xs.length; c++) {
-      const p = e[c] / s - (c === Y[i] ? 1 : 0);
-      if (p === 0) continue;
-      for (let j = 0; j < d; j++) g[j] += p * xs[c][j];
+
+/** softmax cross-entropy of one candidate set; adds its gradient to g, returns its loss */
+function rowLoss(xs: Float64Array, y: number, w: number[], g: number[]): number {
+  const n = xs.length / d;
+  const z = new Float64Array(n);
+  let m = Number.NEGATIVE_INFINITY;
+  for (let c = 0; c < n; c++) {
+    let v = 0;
+    for (let j = 0; j < d; j++) v += xs[c * d + j] * w[j];
+    z[c] = v;
+    if (v > m) m = v;
+  }
+  let s = 0;
+  for (let c = 0; c < n; c++) s += z[c] = Math.exp(z[c] - m);
+  const loss = -Math.log(z[y] / s);
+  for (let c = 0; c < n; c++) {
+    const p = z[c] / s - (c === y ? 1 : 0);
+    if (p === 0) continue;
+    for (let j = 0; j < d; j++) g[j] += p * xs[c * d + j];
+  }
+  return loss;
+}
+
+const ITERATIONS = Number(opt('--iterations') ?? 1500);
+function fit(train: Example[], report = false): number[] {
+  // the candidate sets the loss is taken over: all groups, and (--dprk-rows) the DPRK groups
+  const sets: { x: Float64Array; y: number }[] = train.map((e) => ({ x: e.x, y: e.y }));
+  if (dprkRows)
+    for (const e of train)
+      if (e.truthDprk)
+        sets.push({
+          x: Float64Array.from(e.dprk.flatMap((j) => [...e.x.subarray(j * d, (j + 1) * d)])),
+          y: e.dprk.indexOf(e.y),
+        });
+  const w = new Array(d).fill(0);
+  const m1 = new Array(d).fill(0);
+  const m2 = new Array(d).fill(0);
+  for (let it = 1; it <= ITERATIONS; it++) {
+    const g = new Array(d).fill(0);
+    let loss = 0;
+    for (const s of sets) loss += rowLoss(s.x, s.y, w, g);
+    if (it === ITERATIONS && report)
+      console.log(`final loss ${(loss / sets.length).toFixed(4)} (without the L2 term)`);
+    for (let j = 0; j < d; j++) {
+      if (!free[j]) continue;
+      const gj = g[j] / sets.length + l2 * w[j];
+      m1[j] = 0.9 * m1[j] + 0.1 * gj;
+      m2[j] = 0.999 * m2[j] + 0.001 * gj * gj;
+      // step size decays so the last iterations settle on the optimum
+      const lr = 0.05 / Math.sqrt(1 + it / 300);
+      w[j] -= (lr * m1[j]) / (1 - 0.9 ** it) / (Math.sqrt(m2[j] / (1 - 0.999 ** it)) + 1e-8);
     }
   }
-  for (let j = 0; j < d; j++) {
-    loss += (l2 * X.length * w[j] * w[j]) / 2;
-    g[j] = g[j] / X.length + l2 * w[j];
-  }
-  return { loss: loss / X.length, g };
-};
-// Adam
-const m1 = new Array(d).fill(0);
-const m2 = new Array(d).fill(0);
-for (let it = 1; it <= 600; it++) {
-  const { loss, g } = lossAndGrad(w);
-  for (let j = 0; j < d; j++) {
-    m1[j] = 0.9 * m1[j] + 0.1 * g[j];
-    m2[j] = 0.999 * m2[j] + 0.001 * g[j] * g[j];
-    const mh = m1[j] / (1 - 0.9 ** it);
-    const vh = m2[j] / (1 - 0.999 ** it);
-    w[j] -= (0.1 * mh) / (Math.sqrt(vh) + 1e-8);
-  }
-  if (it % 100 === 0) console.log(`iter ${it} loss ${loss.toFixed(4)}`);
+  return w;
 }
-w = w.map((v) => Math.round(v * 100) / 100);
-const top1 = X.filter((xs, i) => {
-  const z = xs.map((x) => x.reduce((a, v, j) => a + v * w[j], 0));
-  return z.indexOf(Math.max(...z)) === Y[i];
-}).length;
-console.log(`training top-1 ${(top1 / X.length).toFixed(3)}`);
+
+/** 1-based rank of the truth under weights w among the rows `among` (ties: lower index first) */
+function rankOf(e: Example, w: number[], among?: number[]): number {
+  const rows = among ?? Array.from({ length: e.x.length / d }, (_, i) => i);
+  const z = (i: number) => {
+    let v = 0;
+    for (let j = 0; j < d; j++) v += e.x[i * d + j] * w[j];
+    return v;
+  };
+  const zy = z(e.y);
+  let r = 1;
+  for (const i of rows) {
+    if (i === e.y) continue;
+    const zi = z(i);
+    if (zi > zy || (zi === zy && i < e.y)) r++;
+  }
+  return r;
+}
+
+interface Score {
+  n: number;
+  top1: number;
+  top3: number;
+  rr: number;
+}
+const score = (): Score => ({ n: 0, top1: 0, top3: 0, rr: 0 });
+const tally = (s: Score, r: number) => {
+  s.n++;
+  if (r === 1) s.top1++;
+  if (r <= 3) s.top3++;
+  s.rr += 1 / r;
+};
+const show = (s: Score) =>
+  `n ${s.n} top-1 ${(s.top1 / s.n).toFixed(3)} top-3 ${(s.top3 / s.n).toFixed(3)} MRR ${(s.rr / s.n).toFixed(3)}`;
+
+if (drop.size) console.log(`dropped features: ${[...drop].join(', ')}`);
+if (dprkRows) console.log('with restricted-candidate rows for the DPRK training queries');
+if (folds > 1) {
+  const all = score();
+  const dprk = score();
+  for (let f = 0; f < folds; f++) {
+    const w = fit(data.filter((_, i) => i % folds !== f));
+    data.forEach((e, i) => {
+      if (i % folds !== f) return;
+      tally(all, rankOf(e, w));
+      if (e.truthDprk) tally(dprk, rankOf(e, w, e.dprk));
+    });
+  }
+  console.log(`${folds}-fold CV, all groups:         ${show(all)}`);
+  console.log(`${folds}-fold CV, DPRK among the 8:  ${show(dprk)}`);
+}
+const w = fit(data, true).map((v) => Math.round(v * 1000) / 1000);
+const fitAll = score();
+for (const e of data) tally(fitAll, rankOf(e, w));
+console.log(`training (in-sample), all groups: ${show(fitAll)}`);
 console.log(`weights (${FEATURES.join(', ')}): [${w.join(', ')}]`);

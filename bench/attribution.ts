@@ -2,6 +2,9 @@
  * Attribution benchmark (issue 4). `npm run bench -- attribution --queries FILE [--dprk-candidates]
  * [--json] [--attack FILE]`.
  *
+ * `--weights w1,w2,...` scores with other feature weights (one per FEATURES entry, in order; e.g. the
+ * output of bench/_attribution-train.ts with --drop), to measure a variant on the dev queries.
+ *
  * Each query line: {"id", "track": "A"|"B", "truth": [...], "techniques": [...], "software": [...],
  * "excludeSources": [...]}. For each query the group profiles are rebuilt from the ATT&CK bundle
  * without every `uses` relationship whose citations all lie in `excludeSources` (the query's own
@@ -12,7 +15,14 @@
  * and for queries whose truth is a DPRK group.
  */
 import { readFileSync } from 'node:fs';
-import { Attributor, buildGroupProfiles, tfidfRank } from '@haechi/core/attribution';
+import {
+  Attributor,
+  buildGroupProfiles,
+  DEFAULT_PARAMS,
+  FEATURES,
+  type ScoringParams,
+  tfidfRank,
+} from '@haechi/core/attribution';
 import { loadAttack } from '@haechi/core/intel';
 import { sharedData } from '@haechi/core/testing';
 
@@ -36,6 +46,17 @@ const queriesFile = opt('--queries') ?? sharedData('attack', 'attribution-dev.js
 const attackFile = opt('--attack') ?? sharedData('attack', 'enterprise-attack.json');
 const dprkOnly = args.includes('--dprk-candidates');
 const asJson = args.includes('--json');
+const weightsArg = opt('--weights');
+const params: ScoringParams = { ...DEFAULT_PARAMS };
+if (weightsArg !== undefined) {
+  const w = weightsArg
+    .replace(/[[\]\s]/g, '')
+    .split(',')
+    .map(Number);
+  if (w.length !== FEATURES.length || w.some((x) => !Number.isFinite(x)))
+    throw new Error(`--weights: ${FEATURES.length} numbers expected (${FEATURES.join(', ')})`);
+  params.weights = w;
+}
 
 const t0 = performance.now();
 const k = await loadAttack(attackFile);
@@ -80,7 +101,7 @@ for (const q of queries) {
   });
   const candidates = dprkOnly ? DPRK : undefined;
   const obs = { techniques: q.techniques ?? [], software: q.software ?? [] };
-  const ranked = new Attributor(profiles).rank(obs, candidates).map((r) => r.id);
+  const ranked = new Attributor(profiles, params).rank(obs, candidates).map((r) => r.id);
   const baseline = tfidfRank(profiles, obs, candidates).map((r) => r.id);
   const tracks = [q.track];
   if (q.track === 'B' && q.truth.some((t) => DPRK.includes(t))) tracks.push('B-DPRK');
@@ -108,7 +129,7 @@ if (asJson) {
   process.stdout.write(`${JSON.stringify({ tracks: result, baseline: { tracks: baselineResult } })}\n`);
 } else {
   console.log(
-    `queries: ${queries.length} from ${queriesFile}; candidates: ${dprkOnly ? 'the 8 DPRK groups' : `all ${k.groups.length} active groups`}`,
+    `queries: ${queries.length} from ${queriesFile}; candidates: ${dprkOnly ? 'the 8 DPRK groups' : `all ${k.groups.length} active groups`}; weights: ${weightsArg === undefined ? 'DEFAULT_PARAMS' : `[${params.weights.join(', ')}]`}`,
   );
   console.log(
     `ATT&CK load ${tLoad.toFixed(0)} ms; ranking ${(tRank / queries.length).toFixed(1)} ms/query (both methods, profiles rebuilt per query)`,

@@ -3,6 +3,9 @@
  * (group `uses` technique/software, software `uses` technique, campaigns `attributed-to` a group
  * contributing their own `uses`) and from haechi's actor profiles.
  *
+ * Each report (an ATT&CK citation, or a profile source) is also kept as what it alone supports,
+ * for the report-level features of the attributor.
+ *
  * Hold-out for evaluation: a `uses` relationship whose citations are all in `excludeSources` is
  * ignored (the query's own report), and so are excluded campaigns (a campaign query must not find
  * itself).
@@ -28,7 +31,11 @@ export interface GroupProfile {
   software: Map<string, TechniqueUse>;
   /** lower-case software names and aliases, for observations that name malware instead of ids */
   softwareNames: Map<string, string>;
-  /** what each report (citation) says the group uses: report name -> technique and software ids */
+  /**
+   * what each report says the group uses: report name -> technique and software ids (or profile
+   * malware keys). A report is a citation on an ATT&CK `uses` relationship (of the group or of a
+   * campaign attributed to it) or a source of haechi's profile (an advisory).
+   */
   reports: Map<string, Set<string>>;
   /** from haechi's profile: timing windows */
   timing: { tz: string; from: number; to: number; note?: string; cite: string }[];
@@ -143,16 +150,19 @@ export function buildGroupProfiles(
     g.profile = p;
     g.aliases = [...new Set([...g.aliases, ...p.aliases.map((a) => a.value)])];
     const title = (key: string) => p.sources[key]?.title ?? key;
+    // each profile source (an advisory, ATT&CK when no bundle is loaded) is a report on the group
     for (const t of p.techniques) {
       // the ATT&CK part of a profile repeats the bundle; with a bundle loaded, its citations win
-      if (!g.techniques.has(t.id) && !(k && t.source === 'attack')) {
+      if (k && t.source === 'attack') continue;
+      if (!g.techniques.has(t.id))
         g.techniques.set(t.id, { via: `profile:${t.source}`, cites: [title(t.source)] });
-      }
+      addToReports(g, [title(t.source)], t.id, ex);
     }
     for (const m of p.malware) {
       const key = m.attack_id ?? m.name.toLowerCase();
       if (k && m.source === 'attack' && m.attack_id) continue;
       if (!g.software.has(key)) g.software.set(key, { via: `profile:${m.source}`, cites: [title(m.source)] });
+      addToReports(g, [title(m.source)], key, ex);
       g.softwareNames.set(m.name.toLowerCase(), key);
     }
     for (const t of p.timing) {
