@@ -446,7 +446,12 @@ export class ChunkContext {
     try {
       const body: XNode[] = [];
       this.parseFragment(start, stop, body);
-      def = { body: whole ? sharedBody(id, body, this.buf.slice(start, stop), rec) : body };
+      // (a copy: Buffer's slice would share, and keep, the chunk's memory)
+      def = {
+        body: whole
+          ? sharedBody(id, body, Uint8Array.prototype.slice.call(this.buf, start, stop), rec)
+          : body,
+      };
     } catch {
       def = null;
     } finally {
