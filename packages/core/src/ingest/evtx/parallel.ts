@@ -56,7 +56,8 @@ export async function* readEvtxParallel(
       carve: !!opts.carve,
       deliver: opts.deliver,
     };
-    const w = startWorker(url, { workerData: job });
+    // a larger young generation suits the readers' many short-lived objects (as hunt's workers)
+    const w = startWorker(url, { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
     w.on('message', (m: WorkerChunkResult | { done: true }) => {
       if ('chunk' in m) {
         results.set(m.chunk, m);

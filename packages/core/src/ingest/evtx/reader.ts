@@ -80,10 +80,19 @@ export async function* readEvtxFile(
   while (i < end) {
     opts.signal?.throwIfAborted();
     const to = Math.min(end, i + 8);
-    readEvtxChunks(path, uri, header, i, to, { carve: opts.carve, onProblem: problem }, (_c, recs) => {
-      const items = convertRecords(recs, kind, uri, problem);
-      if (items.length) pending.push(items);
-    });
+    // (the records are converted at once: one chunk buffer serves them all)
+    readEvtxChunks(
+      path,
+      uri,
+      header,
+      i,
+      to,
+      { carve: opts.carve, onProblem: problem, reuseBuffer: true },
+      (_c, recs) => {
+        const items = convertRecords(recs, kind, uri, problem);
+        if (items.length) pending.push(items);
+      },
+    );
     i = to;
     while (pending.length) yield pending.shift() as EvtxItem[];
   }

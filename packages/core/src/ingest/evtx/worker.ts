@@ -35,7 +35,8 @@ if (parentPort && job) {
     job.uri,
     job.header,
     job.chunks,
-    { carve: job.carve, onProblem: (p) => problems.push(p) },
+    // (each chunk's records are converted at once: one buffer serves every chunk)
+    { carve: job.carve, onProblem: (p) => problems.push(p), reuseBuffer: true },
     (chunk, recs) => {
       const items = convertRecords(recs, job.kind, job.uri, (p) => problems.push(p));
       const msg: WorkerChunkResult = {
