@@ -226,7 +226,8 @@ export function readChunk(
     if (data !== u32(buf, 52)) report('warning', 0, 'event records checksum mismatch');
   }
   let p = CHUNK_HEADER_SIZE;
-  const seen = new Set<number>();
+  // live record offsets, which carving must not report again (kept only when carving)
+  const seen = opts.carve ? new Set<number>() : undefined;
   // The chunk header's first and last record identifiers bound the live records; a record outside
   // them (after a damaged one) is stale data from an earlier pass over the chunk, for `carve`.
   const firstId = u64(buf, 24);
@@ -257,7 +258,7 @@ export function readChunk(
       const raw = ctx.parseRaw(p + 24, p + size - 4);
       const planned = planInstance(ctx, raw);
       const nodes = planned ? undefined : ctx.resolveRaw(raw);
-      seen.add(p);
+      seen?.add(p);
       if (!copyOk) report('warning', p, `record ${id}: size copy does not match the size ${size}`, id);
       const written = fileTimeMs(fileTimeAt(buf, p + 16));
       emit(
