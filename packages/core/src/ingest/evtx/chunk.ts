@@ -254,21 +254,25 @@ export function readChunk(
     // "Corruption scenario: event record mismatch between size and copy of size": the data may
     // still be whole; try it and keep the record if it parses.
     const copyOk = u32(buf, p + size - 4) === size;
+    // (the record is handed on outside the try: a consumer's own error is not a damaged record)
+    let rec: EvtxRecord | undefined;
     try {
       const raw = ctx.parseRaw(p + 24, p + size - 4);
       const planned = planInstance(ctx, raw);
       const nodes = planned ? undefined : ctx.resolveRaw(raw);
-      seen?.add(p);
-      if (!copyOk) report('warning', p, `record ${id}: size copy does not match the size ${size}`, id);
       const written = fileTimeMs(fileTimeAt(buf, p + 16));
-      emit(
+      rec =
         nodes === undefined
           ? new PlannedRecord(id, written, index, fileOffset + p, false, raw, planned as PlannedInstance)
-          : { id, written, chunk: index, offset: fileOffset + p, carved: false, nodes },
-      );
+          : { id, written, chunk: index, offset: fileOffset + p, carved: false, nodes };
     } catch (e) {
       const why = e instanceof BinXmlError ? `${e.message} (at chunk offset ${e.offset})` : String(e);
       report('error', p, `record ${id} skipped: ${why}${copyOk ? '' : ' (size copy mismatch)'}`, id);
+    }
+    if (rec) {
+      seen?.add(p);
+      if (!copyOk) report('warning', p, `record ${id}: size copy does not match the size ${size}`, id);
+      emit(rec);
     }
     p += size;
     if (copyOk) carveFrom = p;
@@ -315,6 +319,7 @@ function carve(
       p++;
       continue;
     }
+    let rec: EvtxRecord | undefined;
     try {
       const raw = ctx.parseRaw(p + 24, p + size - 4);
       const planned = planInstance(ctx, raw);
@@ -322,17 +327,21 @@ function carve(
       const written = fileTimeMs(fileTimeAt(buf, p + 16));
       if (planned) {
         // (a planned instance resolves to its template's `Event` element: never torn)
-        emit(new PlannedRecord(id, written, index, fileOffset + p, true, raw, planned));
+        rec = new PlannedRecord(id, written, index, fileOffset + p, true, raw, planned);
       } else {
         const nodes = ctx.resolveRaw(raw);
         // a fragment without any element is no event (a torn record): keep looking
-        if (!nodes.some((n) => n.k === K_ELEM)) throw new BinXmlError('no element', p);
-        emit({ id, written, chunk: index, offset: fileOffset + p, carved: true, nodes });
+        if (nodes.some((n) => n.k === K_ELEM))
+          rec = { id, written, chunk: index, offset: fileOffset + p, carved: true, nodes };
       }
-      p += size;
     } catch {
-      p++;
+      // not a record after all: keep looking
     }
+    if (rec) {
+      // (handed on outside the try: a consumer's own error is not a damaged record)
+      emit(rec);
+      p += size;
+    } else p++;
   }
 }
 

@@ -10,7 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { test } from 'node:test';
 import { sharedData, skipUnlessData } from '../../testing/index.js';
-import type { EvtxRecord } from './chunk.js';
+import { CHUNK_SIZE, type EvtxRecord, FILE_HEADER_SIZE, readChunk } from './chunk.js';
 import { fastEvent } from './fields.js';
 import { probeEvtxFile, readEvtxBuffer, readEvtxChunks } from './file.js';
 import { recordToEvent, recordToEventSlow } from './output.js';
@@ -143,4 +143,103 @@ test('planned records keep their chunk: converted after the whole file is read, 
     );
     assert.deepStrictEqual(later[i].nodes, direct[i].nodes, `record ${later[i].id} tree`);
   }
+});
+
+test('record programs equal the plan and render + normalise on records whose values are mutated', {
+  skip: skipUnlessData('evtx/samples'),
+}, () => {
+  // The values are what a program decides on record by record (empty or space-edged strings,
+  // times out of range, odd numbers, non-ASCII text): mutate the value bytes of real records,
+  // leaving the structure alone, and compare the paths on every record of the mutated chunks.
+  let seed = 42;
+  const rand = () => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return seed / 2 ** 32;
+  };
+  const files = [
+    'evtxrs__security.evtx',
+    'evtxrs__sysmon.evtx',
+    'mitre_cc0__Security_4688_5447_4950_firewall_3MB.evtx',
+  ];
+  let compared = 0;
+  let byProgram = 0;
+  let fellBack = 0;
+  for (const f of files) {
+    const file = readFileSync(sharedData('evtx/samples', f));
+    for (
+      let i = 0, off = FILE_HEADER_SIZE;
+      off + CHUNK_SIZE <= file.length && i < 12;
+      i++, off += CHUNK_SIZE
+    ) {
+      const chunk = Buffer.from(file.subarray(off, off + CHUNK_SIZE));
+      // where the values of the planned records are
+      const ranges: [number, number][] = [];
+      readChunk(
+        chunk,
+        i,
+        off,
+        f,
+        { noCrc: true },
+        (r) => {
+          for (const p of r.planned?.parts ?? []) {
+            const d = p.vals.desc;
+            for (let v = 0; v < p.vals.count; v++)
+              if (d[v * 3 + 2] > d[v * 3 + 1]) ranges.push([d[v * 3 + 1], d[v * 3 + 2]]);
+          }
+        },
+        () => {},
+      );
+      for (const [a, b] of ranges) {
+        if (rand() > 0.3) continue;
+        const n = b - a;
+        switch (Math.floor(rand() * 6)) {
+          case 0: // an empty UTF-16 string (NUL first), a zero number
+            chunk.fill(0, a, Math.min(b, a + 2));
+            break;
+          case 1: // a leading space
+            if (n >= 2) chunk.writeUInt16LE(0x20, a);
+            break;
+          case 2: // a trailing space before the terminating NUL
+            if (n >= 4) chunk.writeUInt16LE(0x20, b - 4);
+            break;
+          case 3: // random bytes
+            for (let q = a; q < b; q++) chunk[q] = Math.floor(rand() * 256);
+            break;
+          case 4: // all ones (huge numbers and times, non-ASCII text)
+            chunk.fill(0xff, a, b);
+            break;
+          default: // a non-breaking space in front
+            if (n >= 2) chunk.writeUInt16LE(0xa0, a);
+        }
+      }
+      readChunk(
+        chunk,
+        i,
+        off,
+        f,
+        { noCrc: true },
+        (r) => {
+          if (!r.planned) return;
+          const where = `${f} chunk ${i} record ${r.id}`;
+          const source = { kind: 'evtx' as const, uri: f, record: r.id };
+          const general = planEvent(r.planned, source, false);
+          const program = programEvent(r.planned, source);
+          if (program) {
+            byProgram++;
+            assert.deepStrictEqual(program, general, where);
+            assert.deepStrictEqual(Object.keys(program.fields), Object.keys(general?.fields ?? {}), where);
+          } else fellBack++;
+          // and both as the reference path has it
+          const got = recordToEvent(r, f);
+          assert.deepStrictEqual(got, recordToEventSlow(r, f), where);
+          compared++;
+        },
+        () => {},
+      );
+    }
+  }
+  console.log(
+    `mutated values: ${compared} records compared, ${byProgram} made by programs, ${fellBack} left to the plan`,
+  );
+  assert.ok(byProgram > 500 && fellBack > 50, `${byProgram} by programs, ${fellBack} fell back`);
 });
