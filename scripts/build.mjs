@@ -2,7 +2,7 @@
 // Builds the packages in dependency order (core -> store -> cli) with tsc. Run by `npm run build`
 // and by `prepare`, so `npm ci` leaves a working `npx haechi`.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -24,6 +24,13 @@ for (const pkg of ['core', 'store', 'cli']) {
     process.exit(res.status ?? 1);
   }
   copyAssets(join(dir, 'src'), join(dir, 'dist'));
+}
+// The built-in Sigma log source map also as JSON: every hunt worker loads it, and JSON.parse
+// spares each one the YAML library (loading and parsing it took some 100 ms per worker).
+{
+  const { parse } = await import('yaml');
+  const yml = join(root, 'packages', 'core', 'dist', 'detect', 'sigma', 'logsources.yaml');
+  writeFileSync(yml.replace(/\.yaml$/, '.json'), JSON.stringify(parse(readFileSync(yml, 'utf8'))));
 }
 
 /** Data files beside the sources (YAML mappings, JSON tables) go to dist/ at the same place. */

@@ -6,9 +6,9 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { HaechiError } from '../errors.js';
+import { yaml } from '../util/lazy-yaml.js';
 
 const fact = z.object({ value: z.string().min(1), source: z.string().min(1) });
 const ProfileSchema = z
@@ -114,7 +114,7 @@ export function defaultProfilesDir(): string {
 export function parseProfile(text: string, file: string): ActorProfile {
   let raw: unknown;
   try {
-    raw = parseYaml(text);
+    raw = yaml().parse(text);
   } catch (err) {
     throw new HaechiError('input', `actor profile is not valid YAML: ${(err as Error).message}`, {
       file,

@@ -31,9 +31,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { HaechiError } from '../errors.js';
+import { yaml } from '../util/lazy-yaml.js';
 import { parseCsv, splitList } from './csv.js';
 import { isKnownTimeZone, parseClock, parseDays } from './hours.js';
 import { parseCidr, parseIp } from './match.js';
@@ -475,6 +475,7 @@ export function parseSupplierConfig(data: unknown, file: string, locate?: Locate
 
 /** YAML text (a register, a windows file, or haechi.yaml) with line numbers in errors */
 export function parseSupplierYaml(text: string, file: string): SupplierConfig {
+  const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   if (doc.errors.length > 0) {

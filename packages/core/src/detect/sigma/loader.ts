@@ -12,8 +12,8 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { LineCounter, parseAllDocuments } from 'yaml';
 import { HaechiError } from '../../errors.js';
+import { yaml } from '../../util/lazy-yaml.js';
 import {
   buildCorrelator,
   type CorrelationDefinition,
@@ -171,6 +171,7 @@ export function parseRuleFiles(paths: readonly string[]): ParsedRuleFile[] {
       out.push({ file, error: `cannot read file: ${(e as Error).message}`, docs: [] });
       continue;
     }
+    const { LineCounter, parseAllDocuments } = yaml();
     const lc = new LineCounter();
     // an empty file gives an empty stream (an empty array)
     const docs = Array.from(parseAllDocuments(text, { lineCounter: lc, uniqueKeys: true }));

@@ -5,8 +5,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
 import { HaechiError } from '../../errors.js';
+import { yaml } from '../../util/lazy-yaml.js';
 import type { SigmaLogsource } from './rule.js';
 
 /** One way of producing events of a log source. All given conditions must hold. */
@@ -60,16 +60,24 @@ function list(v: unknown): unknown[] {
   return v === undefined || v === null ? [] : Array.isArray(v) ? v : [v];
 }
 
-/** Parses and validates a log source map. Errors are HaechiError('config') naming file and entry. */
+/**
+ * Parses and validates a log source map (YAML, or JSON when `file` ends in `.json`). Errors are
+ * HaechiError('config') naming file and entry.
+ */
 export function parseLogsourceMap(text: string, file: string): LogsourceMap {
   let doc: unknown;
+  const json = file.endsWith('.json');
   try {
-    doc = parse(text);
+    doc = json ? JSON.parse(text) : yaml().parse(text);
   } catch (e) {
-    throw new HaechiError('config', `log source map is not valid YAML: ${(e as Error).message}`, {
-      file,
-      cause: e,
-    });
+    throw new HaechiError(
+      'config',
+      `log source map is not valid ${json ? 'JSON' : 'YAML'}: ${(e as Error).message}`,
+      {
+        file,
+        cause: e,
+      },
+    );
   }
   const bad = (where: string, msg: string): never => {
     throw new HaechiError('config', `log source map ${where}: ${msg}`, { file });
@@ -138,6 +146,8 @@ export function parseLogsourceMap(text: string, file: string): LogsourceMap {
  */
 function defaultMapPath(): string {
   const candidates = [
+    // the build writes the YAML as JSON beside the compiled module (parsed in a millisecond)
+    new URL('./logsources.json', import.meta.url),
     new URL('./logsources.yaml', import.meta.url),
     new URL('../../../src/detect/sigma/logsources.yaml', import.meta.url),
   ].map((u) => fileURLToPath(u));
