@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { parse } from 'yaml';
 import type { Event, Finding } from '../../model/index.js';
@@ -221,6 +222,12 @@ test('the log source map is data and is validated', () => {
     /unknown key 'bogus'/,
   );
   assert.throws(() => parseLogsourceMap('nothing: here\n', 'm.yaml'), /expected a 'logsources' list/);
+  // the JSON form the build ships for the built-in map reads the same as the YAML
+  const yml = readFileSync(new URL('./logsources.yaml', import.meta.url), 'utf8');
+  const fromJson = parseLogsourceMap(JSON.stringify(parse(yml)), 'logsources.json');
+  assert.deepEqual(fromJson.entries, parseLogsourceMap(yml, 'logsources.yaml').entries);
+  assert.ok(fromJson.entries.length > 20);
+  assert.throws(() => parseLogsourceMap('{"logsources": [', 'm.json'), /not valid JSON/);
   // a custom map routes a product of one's own
   const custom = parseLogsourceMap(
     'logsources:\n  - product: acme\n    sources: [{ kind: acme.audit, fields: { user: actor.name } }]\n',
