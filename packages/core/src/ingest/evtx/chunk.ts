@@ -66,7 +66,7 @@ class PlannedRecord implements EvtxRecord {
   ) {}
 
   get nodes(): XNode[] {
-    // only scalar values (planInstance checked): resolution cannot fail
+    // (planInstance checked the values: resolution cannot fail)
     this.tree ??= this.planned.ctx.resolveRaw(this.raw);
     return this.tree;
   }

@@ -160,6 +160,8 @@ test('record programs equal the plan and render + normalise on records whose val
     'evtxrs__security.evtx',
     'evtxrs__sysmon.evtx',
     'mitre_cc0__Security_4688_5447_4950_firewall_3MB.evtx',
+    // classic EventLog records: positional <Data> string arrays
+    'evtxrs__system.evtx',
   ];
   let compared = 0;
   let byProgram = 0;

@@ -10,18 +10,20 @@
  * - the root scan (which of `Event`'s children are `System`, `EventData`, `UserData`,
  *   `RenderingInfo`, `ProcessingErrorData`) is done on the template and, for a substitution
  *   among them holding embedded BinXML (how Windows stores EventData and UserData, "Template
- *   instance" inside a value of type 0x21), on that embedded template: without array values
- *   every template element resolves to exactly one element, in template order;
+ *   instance" inside a value of type 0x21), on that embedded template: with no array value
+ *   directly in them, those elements each resolve to exactly one element, in template order;
  * - `System` of plain leaves (each child and attribute value nothing, one constant text or one
  *   substitution) is compiled (`compileSystem`, `systemFieldsPlanned`: `systemFields`' steps on
  *   the values); other Systems are resolved on their own and walked by `systemFields`;
  * - `EventData` made of `<Data Name="constant">` elements holding one substitution or constant
  *   text is compiled into (field name, substitution) slots, filled with `fastEvent`'s own leaf
- *   function; any other EventData, and `UserData`, `RenderingInfo`, `ProcessingErrorData`, are
- *   resolved on their own and handed to the same code as `fastEvent` (`eventFinish`).
- * A template of another shape gets no plan (null), and a record whose values include an array
- * (elements repeat per item, MS-EVEN6 3.1.4.7.5), embedded BinXML that does not parse or is not
- * one template instance of elements, or embedded BinXML outside `Event`'s own children, is
+ *   function; any other EventData (and one whose values include arrays, such as the classic
+ *   `<Data>` string arrays, whose elements repeat per item: MS-EVEN6 3.1.4.7.5), and `UserData`,
+ *   `RenderingInfo`, `ProcessingErrorData`, are resolved on their own and handed to the same code
+ *   as `fastEvent` (`eventFinish`).
+ * A template of another shape gets no plan (null), and a record with an array among the outer
+ * template's values or directly in an embedded element, embedded BinXML that does not parse or is
+ * not one template instance of elements, or embedded BinXML outside `Event`'s own children, is
  * resolved into its tree at once, as before, and takes `fastEvent`.
  */
 import type { Event, SourceRef } from '../../model/index.js';
@@ -129,13 +131,35 @@ function compileRoot(body: readonly XNode[]): RootItem[] | null {
 }
 
 /** The body of an embedded template instance when it is elements only (`<EventData>`...), else null. */
-function compileEmbedded(body: readonly XNode[]): XElem[] | null {
-  const out: XElem[] = [];
+function compileEmbedded(body: readonly XNode[]): Embedded | null {
+  const els: XElem[] = [];
+  const shallow = new Set<number>();
   for (const n of body) {
     if (n.k !== K_ELEM) return null;
-    out.push(n);
+    els.push(n);
+    for (const c of n.children) if (c.k === K_SUBST) shallow.add(c.i);
+    for (const a of n.attrs) for (const c of a.value) if (c.k === K_SUBST) shallow.add(c.i);
   }
-  return out;
+  return { els, shallow };
+}
+
+/**
+ * An embedded body of elements, and the substitutions directly in those elements (their own
+ * content or attributes): an array value there would repeat the element itself (MS-EVEN6
+ * 3.1.4.7.5), deeper it repeats a child (classic `<Data>` string arrays), and the element still
+ * resolves to one.
+ */
+interface Embedded {
+  els: XElem[];
+  shallow: Set<number>;
+}
+
+/** True when every element of the embedded body resolves to exactly one element with these values. */
+function onePerElement(vals: Values, shallow: ReadonlySet<number>): boolean {
+  if (vals.binxml !== 0) return false;
+  if (vals.arrays === 0) return true;
+  for (const i of shallow) if (i < vals.count && (vals.desc[i * 3] & VT.Array) !== 0) return false;
+  return true;
 }
 
 /**
@@ -152,11 +176,6 @@ function cached<T>(key: object, compile: () => T | null): T | null {
     PLANS.set(key, v);
   }
   return v;
-}
-
-/** True when the plan can take every value: no arrays (elements repeat per item) and no further embedded BinXML. */
-function scalarsOnly(vals: Values): boolean {
-  return vals.arrays === 0 && vals.binxml === 0;
 }
 
 /**
@@ -199,10 +218,10 @@ export function planInstance(ctx: ChunkContext, raw: readonly XNode[]): PlannedI
     }
     if (inner.length !== 1) return undefined;
     const ti = inner[0];
-    if (ti.k !== K_TEMPLATE || !scalarsOnly(ti.vals)) return undefined;
-    const els = cached(ti.body, () => compileEmbedded(ti.body));
-    if (els === null) return undefined;
-    for (const el of els) parts.push({ el, vals: ti.vals });
+    if (ti.k !== K_TEMPLATE) return undefined;
+    const emb = cached(ti.body, () => compileEmbedded(ti.body));
+    if (emb === null || !onePerElement(ti.vals, emb.shallow)) return undefined;
+    for (const el of emb.els) parts.push({ el, vals: ti.vals });
   }
   // embedded BinXML only where it was parsed above (elsewhere it would be parsed, and could fail,
   // only when the record is resolved); one such value seen among Event's children is all of them
@@ -214,7 +233,7 @@ export function planInstance(ctx: ChunkContext, raw: readonly XNode[]): PlannedI
 
 function resolveOne(ctx: ChunkContext, part: Part | undefined): XElem | undefined {
   if (part === undefined) return undefined;
-  // without arrays an element resolves to exactly one element
+  // with no array value directly in it (planInstance checked) an element resolves to one element
   return ctx.resolveWith([part.el], part.vals)[0] as XElem;
 }
 
@@ -291,7 +310,9 @@ export function planEvent(inst: PlannedInstance, source: SourceRef, programs = t
   if (ms === undefined) return undefined;
   if (ed) {
     const edPart = ed;
-    const slots = cached(edPart.el, () => compileEventData(edPart.el) ?? null);
+    // (with array values the Data elements repeat: resolved, then walked like any EventData)
+    const slots =
+      edPart.vals.arrays === 0 ? cached(edPart.el, () => compileEventData(edPart.el) ?? null) : null;
     if (slots !== null) fillData(slots, edPart.vals, f);
     else if (!eventDataFields(resolveOne(ctx, edPart) as XElem, f)) return undefined;
   }
