@@ -22,6 +22,8 @@ export const configSchema = z
         threads: z.number().int().min(1).max(256).optional(),
         /** EVTX files of at least this many 64 KiB chunks are split between the workers */
         evtx_split_chunks: z.number().int().min(16).optional(),
+        /** inputs smaller than this many bytes are read on one thread */
+        parallel_min_bytes: z.number().int().min(0).optional(),
         min_level: z.string().optional(),
         fail_on: z.string().optional(),
       })

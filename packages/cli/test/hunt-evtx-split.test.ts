@@ -68,7 +68,11 @@ test('hunt over a split EVTX file gives the timeline and input summary of one th
   skip: skipUnlessData('evtx/samples'),
 }, () => {
   const { path, chunks } = bigEvtx(2);
-  const env = { HAECHI_HUNT__EVTX_SPLIT_CHUNKS: '64', HAECHI_LOG_LEVEL: 'info' };
+  const env = {
+    HAECHI_HUNT__EVTX_SPLIT_CHUNKS: '64',
+    HAECHI_HUNT__PARALLEL_MIN_BYTES: '0',
+    HAECHI_LOG_LEVEL: 'info',
+  };
   const one = runCli(['hunt', path, '--json', '--threads', '1', '--no-progress'], { env });
   const two = runCli(['hunt', path, '--json', '--threads', '2', '--no-progress'], { env });
   assert.equal(one.code, 0, one.stderr);

@@ -30,11 +30,21 @@ const jsonl = (s: string) =>
 
 test('hunt with threads gives the same timeline as without', () => {
   const one = runCli(['hunt', data, '--jsonl', '--threads', '1', '--no-progress']);
-  const two = runCli(['hunt', data, '--jsonl', '--threads', '2', '--no-progress']);
+  // (the demo's few megabytes would be read on one thread: workers forced)
+  const two = runCli(['hunt', data, '--jsonl', '--threads', '2', '--no-progress'], {
+    env: { HAECHI_HUNT__PARALLEL_MIN_BYTES: '0', HAECHI_LOG_LEVEL: 'info' },
+  });
   assert.equal(one.code, 0, one.stderr);
   assert.equal(two.code, 0, two.stderr);
   assert.ok(jsonl(one.stdout).length > 5);
   assert.equal(one.stdout, two.stdout);
+  assert.doesNotMatch(two.stderr, /read on one thread/);
+  // unforced, the small input stays on one thread and says so
+  const small = runCli(['hunt', data, '--jsonl', '--threads', '2', '--no-progress'], {
+    env: { HAECHI_LOG_LEVEL: 'info' },
+  });
+  assert.match(small.stderr, /MiB of input: read on one thread/);
+  assert.equal(small.stdout, one.stdout);
   // the people's summary goes to stderr when the timeline goes to stdout
   assert.match(one.stderr, /Findings: \d+/);
 });

@@ -165,6 +165,7 @@ export async function huntCommand(paths: string[], flags: HuntFlags): Promise<nu
     placeholders: (config.placeholders ?? {}) as Record<string, string[]>,
     threads,
     evtxSplitChunks: config.hunt?.evtx_split_chunks,
+    parallelMinBytes: config.hunt?.parallel_min_bytes,
     strict: flags.strict === true,
     format: flags.format,
     carve: flags.carve === true,
