@@ -30,7 +30,7 @@ export interface HuntOptions {
   threads: number;
   /** EVTX files of at least this many chunks are split between the workers (default SPLIT_MIN_CHUNKS) */
   evtxSplitChunks?: number;
-  /** inputs smaller than this (bytes; compressed files count ten times) are read on one thread */
+  /** inputs smaller than this (bytes, weighted by `readCost`) are read on one thread */
   parallelMinBytes?: number;
   strict: boolean;
   format?: string;
@@ -131,7 +131,7 @@ export async function runHunt(opts: HuntOptions): Promise<HuntResult> {
   const stdinFiles = files.filter((f) => f.path === '-');
   const diskFiles = files.filter((f) => f.path !== '-');
   // a small input is read faster on this thread than by workers that must first start
-  const volume = diskFiles.reduce((a, f) => a + f.size * (/\.(gz|zip)$/i.test(f.path) ? 10 : 1), 0);
+  const volume = diskFiles.reduce((a, f) => a + f.size * readCost(f.path), 0);
   const small = volume < (opts.parallelMinBytes ?? PARALLEL_MIN_BYTES);
   if (small && opts.threads > 1 && diskFiles.length > 1)
     opts.log.info(
@@ -256,6 +256,18 @@ export function nameHostsByAddress(findings: Finding[], inputs: readonly InputSt
  * workers.
  */
 export const PARALLEL_MIN_BYTES = 16 * 1048576;
+
+/**
+ * How much reading a byte of this file costs against a byte of JSON: compressed files hold about
+ * ten times their size, and the native EVTX reader takes some eight times less time per byte than
+ * JSON parsing (measured: 29 MiB of ATT&CK sample EVTX took 1.63 s on one thread, 1.75 s with two
+ * workers; 17 MiB of zipped Security-Datasets JSON 5.9 s on one, 4.7 s with two).
+ */
+function readCost(path: string): number {
+  if (/\.(gz|zip)$/i.test(path)) return 10;
+  if (/\.evtx$/i.test(path)) return 1 / 8;
+  return 1;
+}
 
 /**
  * Plain EVTX files of at least this many chunks (256 MiB, some 350,000 records) are split into
