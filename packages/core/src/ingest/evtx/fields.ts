@@ -14,7 +14,9 @@
  */
 import type { Event, SourceRef } from '../../model/index.js';
 import { parseTimestamp } from '../time.js';
-import { NUMERIC_SYSTEM_FIELDS, PROTECTED_SYSTEM_FIELDS } from '../windows/field-maps.js';
+import { PROTECTED_SYSTEM_FIELDS } from '../windows/field-maps.js';
+// the normaliser's own steps, so that the two paths cannot drift apart
+import { addUserData, coerceSystemNumbers } from '../windows/normalize.js';
 import {
   intern,
   K_ELEM,
@@ -157,15 +159,6 @@ function fileTimeValueMs(nodes: readonly XNode[]): number | undefined {
   const unix = ft.secs - FILETIME_EPOCH_DIFF;
   if (unix < 0 || unix > MAX_UNIX_SECS) return undefined;
   return fileTimeMs(ft);
-}
-
-const NUMERIC_RE = /^\s*-?\d+\s*$/;
-
-export function keywordsHex(n: number): string {
-  if (!Number.isFinite(n)) return String(n);
-  let b = BigInt(Math.trunc(n));
-  if (b < 0n) b += 1n << 64n;
-  return `0x${b.toString(16).padStart(16, '0')}`;
 }
 
 /** System children: the normaliser's loop over `Event.System` (keys in document order). Returns the time or undefined (slow path). */
@@ -476,27 +469,6 @@ export function eventDataFields(ed: XElem, f: Obj): boolean {
   return true;
 }
 
-function addLeaf(f: Obj, k: string, v: unknown, path: string): void {
-  if (k === '__proto__') return;
-  if (k in f && path) f[`${path}.${k}`] = v;
-  else setField(f, k, v);
-}
-
-/** The normaliser's UserData walk, on the renderer's own JSON value of UserData. */
-function addUserData(f: Obj, data: unknown, path: string): void {
-  if (!isObj(data)) return;
-  for (const k in data) {
-    const v = data[k];
-    if (k === '#attributes') {
-      if (isObj(v))
-        for (const a in v) if (a !== 'xmlns' && !a.startsWith('xmlns:')) addLeaf(f, a, v[a], path);
-      continue;
-    }
-    if (isObj(v) && !('#text' in v)) addUserData(f, v, path ? `${path}.${k}` : k);
-    else addLeaf(f, k, jsonText(v), path);
-  }
-}
-
 /**
  * The Event of a resolved record, built directly; `undefined` when the record has a shape this
  * path leaves to `normalizeEvtxJson(toEvtxJson(...))` (including every record that is rejected).
@@ -576,12 +548,7 @@ export function eventFinish(
     const v = elementValue(ped, false);
     if (isObj(v)) for (const k in v) f[`ProcessingErrorData_${k}`] = v[k];
   }
-  for (const k of NUMERIC_SYSTEM_FIELDS) {
-    const v = f[k];
-    if (typeof v === 'string' && v !== '' && NUMERIC_RE.test(v)) f[k] = Number(v);
-  }
-  const kw = f.Keywords;
-  if (typeof kw === 'number') f.Keywords = keywordsHex(kw);
+  coerceSystemNumbers(f);
   if (typeof f.EventID !== 'number' || !Number.isInteger(f.EventID)) return undefined;
   return { time: ms, source, fields: f };
 }

@@ -23,8 +23,9 @@
  */
 import type { Event, SourceRef } from '../../model/index.js';
 import { NUMERIC_SYSTEM_FIELDS, PROTECTED_SYSTEM_FIELDS } from '../windows/field-maps.js';
+import { keywordsHex, systemNumber } from '../windows/normalize.js';
 import { type ChunkContext, K_TEXT, type Values, type XElem, type XSubst, type XText } from './binxml.js';
-import { isoMs, keywordsHex, leafValue, type Obj, type SysChild, scalarLeafValue } from './fields.js';
+import { isoMs, leafValue, type Obj, type SysChild, scalarLeafValue } from './fields.js';
 import { decodeUtf16Z, guidText, sidText, VT } from './values.js';
 
 /** what a step requires of its value */
@@ -412,18 +413,13 @@ export function runProgram(
     else if (v === undefined || (s.mode === NONEMPTY && (v === '' || v === null))) return undefined;
     else out[s.slot] = v;
   }
-  for (const s of prog.numeric) {
-    const v = out[s];
-    if (typeof v === 'string' && v !== '' && NUMERIC_RE.test(v)) out[s] = Number(v);
-  }
+  for (const s of prog.numeric) if (typeof out[s] === 'string') out[s] = systemNumber(out[s]);
   if (prog.keywords >= 0 && typeof out[prog.keywords] === 'number')
     out[prog.keywords] = keywordsHex(out[prog.keywords] as number);
   const id = out[prog.eventId];
   if (typeof id !== 'number' || !Number.isInteger(id)) return undefined;
   return { time: ms, source, fields: make(out) };
 }
-
-const NUMERIC_RE = /^\s*-?\d+\s*$/;
 
 /**
  * Object factories per key list. `new Function` is given only JSON string literals of the keys

@@ -199,7 +199,7 @@ function addEventData(f: Obj, data: unknown): void {
  * (`{"UserData": {"LogFileCleared": {"SubjectUserName": ...}}}`): its leaves go to the top level
  * under their own names; a name met twice keeps its dotted path for the later one.
  */
-function addUserData(f: Obj, data: unknown, path: string): void {
+export function addUserData(f: Obj, data: unknown, path: string): void {
   if (!isObj(data)) return;
   for (const k in data) {
     const v = data[k];
@@ -219,11 +219,14 @@ function addLeaf(f: Obj, k: string, v: unknown, path: string): void {
   else setField(f, k, v, true);
 }
 
-function coerceSystemNumbers(f: Obj): void {
-  for (const k of NUMERIC_SYSTEM_FIELDS) {
-    const v = f[k];
-    if (typeof v === 'string' && v !== '' && NUMERIC_RE.test(v)) f[k] = Number(v);
-  }
+/** A numeric System field's value as the schema has it: a numeric string becomes its number. */
+export function systemNumber(v: unknown): unknown {
+  return typeof v === 'string' && v !== '' && NUMERIC_RE.test(v) ? Number(v) : v;
+}
+
+/** System fields the schema types as numbers become numbers; a numeric Keywords mask, hex text. */
+export function coerceSystemNumbers(f: Obj): void {
+  for (const k of NUMERIC_SYSTEM_FIELDS) if (typeof f[k] === 'string') f[k] = systemNumber(f[k]);
   const kw = f.Keywords;
   if (typeof kw === 'number') f.Keywords = keywordsHex(kw);
 }
@@ -233,7 +236,7 @@ function coerceSystemNumbers(f: Obj): void {
  * decimal that JSON numbers cannot hold exactly, but the mask's few high bits survive the double
  * rounding, so the hex form matches what the EVTX gives for the usual audit masks.
  */
-function keywordsHex(n: number): string {
+export function keywordsHex(n: number): string {
   if (!Number.isFinite(n)) return String(n);
   let b = BigInt(Math.trunc(n));
   if (b < 0n) b += 1n << 64n;
