@@ -10,6 +10,7 @@ import {
   attributionContext,
   buildGroupProfiles,
   DPRK_GROUPS,
+  emptyGroupProfile,
   type GroupProfile,
   observationsOf,
   tfidfRank,
@@ -17,18 +18,7 @@ import {
 
 /** a group known only from the given reports (report name -> technique/software ids) */
 function groupOf(id: string, reports: Record<string, string[]>): GroupProfile {
-  const g: GroupProfile = {
-    id,
-    name: id,
-    aliases: [],
-    techniques: new Map(),
-    softwareTechniques: new Map(),
-    software: new Map(),
-    softwareNames: new Map(),
-    reports: new Map(),
-    timing: [],
-    sectors: [],
-  };
+  const g = emptyGroupProfile(id, id);
   for (const [name, items] of Object.entries(reports)) {
     g.reports.set(name, new Set(items));
     for (const x of items) (x[0] === 'S' ? g.software : g.techniques).set(x, { via: 'group', cites: [name] });

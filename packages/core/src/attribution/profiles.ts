@@ -62,6 +62,22 @@ function minutesOf(hhmm: string): number {
   return h * 60 + m;
 }
 
+/** A profile with nothing known yet. */
+export function emptyGroupProfile(id: string, name: string, aliases: string[] = []): GroupProfile {
+  return {
+    id,
+    name,
+    aliases,
+    techniques: new Map(),
+    softwareTechniques: new Map(),
+    software: new Map(),
+    softwareNames: new Map(),
+    reports: new Map(),
+    timing: [],
+    sectors: [],
+  };
+}
+
 export function buildGroupProfiles(
   k: AttackKnowledge | undefined,
   actorProfiles: readonly ActorProfile[] = [],
@@ -76,18 +92,7 @@ export function buildGroupProfiles(
   const ex = opts.excludeSources;
   if (k) {
     for (const g of k.groups) {
-      groups.set(g.id, {
-        id: g.id,
-        name: g.name,
-        aliases: g.aliases,
-        techniques: new Map(),
-        softwareTechniques: new Map(),
-        software: new Map(),
-        softwareNames: new Map(),
-        reports: new Map(),
-        timing: [],
-        sectors: [],
-      });
+      groups.set(g.id, emptyGroupProfile(g.id, g.name, g.aliases));
     }
     for (const s of k.software) {
       softwareName.set(s.id, s.name);
@@ -133,18 +138,7 @@ export function buildGroupProfiles(
     const gid = p.attack_id ?? p.id;
     let g = groups.get(gid);
     if (!g) {
-      g = {
-        id: gid,
-        name: p.name,
-        aliases: [],
-        techniques: new Map(),
-        softwareTechniques: new Map(),
-        software: new Map(),
-        softwareNames: new Map(),
-        reports: new Map(),
-        timing: [],
-        sectors: [],
-      };
+      g = emptyGroupProfile(gid, p.name);
       groups.set(gid, g);
     }
     g.profile = p;
